@@ -1,0 +1,100 @@
+package org.tillwatch.domain.parse;
+
+import java.nio.charset.Charset;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Turns one register's log bytes into events, push-style: bytes in (any chunking), lines framed and decoded,
+ * continuation lines gathered under their entry, each entry read by the dialect. An entry is complete only when
+ * the next entry starts, the file ends ({@link #endOfFile()}) or the caller gives up waiting
+ * ({@link #flushPendingEntry()}). Never throws on content: unreadable input is reported as malformed.
+ */
+public final class RegisterLogReader implements LineSink {
+    private final Dialect dialect;
+    private final EntrySink sink;
+    private final LineFramer framer;
+    private String source = "";
+
+    private String first;
+    private long firstLine;
+    private String firstProblem;
+    private final List<String> continuations = new ArrayList<>();
+    private String continuationProblem;
+
+    public RegisterLogReader(Dialect dialect, Charset charset, EntrySink sink) {
+        this.dialect = dialect;
+        this.sink = sink;
+        this.framer = new LineFramer(charset, this);
+    }
+
+    /** Starts a new file (or stream); line numbers count from {@code linesAlreadyRead + 1}. */
+    public void startFile(String sourceName, long linesAlreadyRead) {
+        this.source = sourceName;
+        framer.reset(linesAlreadyRead);
+    }
+
+    public void feed(byte[] buf, int off, int len) {
+        framer.feed(buf, off, len);
+    }
+
+    /** The file ended: its last line (even without a line end) and last entry are complete. */
+    public void endOfFile() {
+        framer.finish();
+        flushPendingEntry();
+    }
+
+    /** Lines framed so far in the current file. */
+    public long linesRead() {
+        return framer.linesSeen();
+    }
+
+    /** Bytes of an unfinished last line. */
+    public int pendingBytes() {
+        return framer.pendingBytes();
+    }
+
+    public boolean hasPendingEntry() {
+        return first != null;
+    }
+
+    @Override
+    public void line(long number, String text, String problem) {
+        if (dialect.startsEntry(text)) {
+            flushPendingEntry();
+            first = text;
+            firstLine = number;
+            firstProblem = problem;
+            return;
+        }
+        if (first == null) {
+            sink.malformed(new MalformedLine(source, number,
+                    problem != null ? problem : "continuation line with no entry above", PanMasker.maskCardLikeNumbers(text)));
+            return;
+        }
+        continuations.add(text);
+        if (problem != null && continuationProblem == null) continuationProblem = problem;
+    }
+
+    public void flushPendingEntry() {
+        if (first == null) return;
+        String problem = firstProblem != null ? firstProblem : continuationProblem;
+        if (problem == null) {
+            Dialect.Result r = dialect.parse(source, firstLine, first, continuations);
+            if (r.event() != null) sink.event(r.event());
+            else problem = r.problem();
+        }
+        if (problem != null) {
+            sink.malformed(new MalformedLine(source, firstLine, problem, PanMasker.maskCardLikeNumbers(sample(first, continuations))));
+        }
+        first = null;
+        firstProblem = null;
+        continuationProblem = null;
+        continuations.clear();
+    }
+
+    private static String sample(String first, List<String> continuations) {
+        String text = continuations.isEmpty() ? first : first + "\n" + String.join("\n", continuations);
+        return text.length() > 2000 ? text.substring(0, 2000) : text;
+    }
+}
