@@ -1,0 +1,41 @@
+package org.tillwatch.index;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import org.tillwatch.domain.model.Transaction;
+
+/** The stored form of a transaction: JSON of the (redacted) domain record. */
+public final class TransactionCodec {
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    private TransactionCodec() {
+    }
+
+    public static byte[] encode(Transaction t) {
+        try {
+            return MAPPER.writeValueAsBytes(t);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static Transaction decode(byte[] json) {
+        try {
+            return MAPPER.readValue(json, Transaction.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException("stored transaction unreadable", e);
+        }
+    }
+
+    public static ObjectMapper mapper() {
+        return MAPPER;
+    }
+}
