@@ -32,7 +32,12 @@ public final class TillwatchCommand implements Runnable {
         return cl;
     }
 
+    /** Lucene announces at start-up that the vector incubator module is off; operators need not read that. */
+    private static final java.util.logging.Logger LUCENE_VECTORIZATION =
+            java.util.logging.Logger.getLogger("org.apache.lucene.internal.vectorization.VectorizationProvider");
+
     public static void main(String[] args) {
+        LUCENE_VECTORIZATION.setLevel(java.util.logging.Level.OFF);
         System.exit(commandLine().execute(args));
     }
 }
