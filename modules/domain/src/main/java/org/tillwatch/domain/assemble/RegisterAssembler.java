@@ -61,34 +61,20 @@ public final class RegisterAssembler {
         LocalDateTime t = e.time();
         expireIfSilent(t);
         if (lastTime == null || t.isAfter(lastTime)) lastTime = t;
+        if (open != null && endsOpenReceipt(e)) end(ReceiptStatus.INCOMPLETE, open.lastTime, null);
         if (open != null) {
             open.raw.add(e.raw());
             if (t.isAfter(open.lastTime)) open.lastTime = t;
         }
         switch (e) {
             case LogEvent.ReceiptOpened ro -> {
-                if (open != null) {
-                    open.raw.remove(open.raw.size() - 1);
-                    end(ReceiptStatus.INCOMPLETE, open.lastTime, null);
-                }
                 open = new ReceiptBuilder(ro.shift(), ro.receipt(), ro.type(), ro.cashier(), t);
                 open.raw.add(e.raw());
             }
             case LogEvent.ReceiptClosed rc -> {
-                if (open == null) return;
-                if (open.shift.equals(rc.shift()) && open.receipt.equals(rc.receipt())) {
-                    end(ReceiptStatus.valueOf(rc.status()), t, rc.total());
-                } else {
-                    open.raw.remove(open.raw.size() - 1);
-                    end(ReceiptStatus.INCOMPLETE, open.lastTime, null);
-                }
+                if (open != null) end(ReceiptStatus.valueOf(rc.status()), t, rc.total());
             }
-            case LogEvent.ShiftClosed sc -> {
-                if (open != null) {
-                    open.raw.remove(open.raw.size() - 1);
-                    end(ReceiptStatus.INCOMPLETE, open.lastTime, null);
-                }
-            }
+            case LogEvent.ShiftClosed sc -> { }
             case LogEvent.KeyPressed k -> { if (open != null) open.keys.add(new KeyPress(t, k.key(), k.screen())); }
             case LogEvent.BarcodeScanned b -> { if (open != null) open.scans.add(new BarcodeScan(t, b.barcode())); }
             case LogEvent.PositionAdded p -> { if (open != null) open.add(p.position()); }
@@ -116,6 +102,16 @@ public final class RegisterAssembler {
             case LogEvent.OfflineQueueSent s -> { }
             case LogEvent.Noise n -> { }
         }
+    }
+
+    /** Entries that end the open receipt before they are applied: a new receipt, a shift close, another receipt's close. */
+    private boolean endsOpenReceipt(LogEvent e) {
+        return switch (e) {
+            case LogEvent.ReceiptOpened ro -> true;
+            case LogEvent.ShiftClosed sc -> true;
+            case LogEvent.ReceiptClosed rc -> !(open.shift.equals(rc.shift()) && open.receipt.equals(rc.receipt()));
+            default -> false;
+        };
     }
 
     /** Ends an open receipt as INCOMPLETE if the register has been silent for {@link #SILENCE} as of {@code now}. */
