@@ -28,7 +28,7 @@ public final class Fields {
     public static final String TENDER = "tender";
     public static final String SKU = "sku";
     public static final String KEY = "key";
-    public static final String JSON = "json";
+    public static final String SOURCE = "source";
 
     private Fields() {
     }

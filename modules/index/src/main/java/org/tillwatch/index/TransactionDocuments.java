@@ -21,7 +21,7 @@ import org.tillwatch.domain.model.Position;
 import org.tillwatch.domain.model.TagEvent;
 import org.tillwatch.domain.model.Transaction;
 
-/** Maps a transaction to its Lucene document: searchable fields, doc values for aggregation, and the stored JSON. */
+/** Maps a transaction to its Lucene document: searchable fields, doc values for aggregation, and the stored source (Smile). */
 final class TransactionDocuments {
     private final CardHasher hasher;
 
@@ -69,7 +69,7 @@ final class TransactionDocuments {
         if (t.total() != null) point(d, Fields.TOTAL_CENTS, cents(t.total()));
         point(d, Fields.ACCRUED_CENTS, cents(t.accrued()));
         point(d, Fields.REDEEMED_CENTS, cents(t.redeemed()));
-        d.add(new StoredField(Fields.JSON, new BytesRef(TransactionCodec.encode(stored))));
+        d.add(new StoredField(Fields.SOURCE, new BytesRef(TransactionCodec.encode(stored))));
         return d;
     }
 

@@ -68,13 +68,13 @@ public final class TransactionIndexReader implements Closeable {
         return out;
     }
 
-    /** Every transaction matching a query, decoded from its stored JSON. */
+    /** Every transaction matching a query, decoded from its stored source. */
     public List<Transaction> search(Query query) throws IOException {
         List<Transaction> out = new ArrayList<>();
         forEachMatch(query, (ctx, doc) -> {
             try {
                 StoredFields sf = ctx.reader().storedFields();
-                out.add(TransactionCodec.decode(sf.document(doc).getBinaryValue(Fields.JSON).bytes));
+                out.add(TransactionCodec.decode(sf.document(doc).getBinaryValue(Fields.SOURCE).bytes));
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }

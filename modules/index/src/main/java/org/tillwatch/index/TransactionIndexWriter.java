@@ -31,6 +31,7 @@ public final class TransactionIndexWriter implements Closeable {
         IndexWriterConfig cfg = new IndexWriterConfig()
                 .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
                 .setRAMBufferSizeMB(128)
+                .setUseCompoundFile(false)
                 .setCommitOnClose(true);
         return new TransactionIndexWriter(new IndexWriter(FSDirectory.open(dir), cfg), hasher);
     }
