@@ -9,8 +9,8 @@ import picocli.CommandLine.Command;
 @Command(name = "tillwatch", mixinStandardHelpOptions = true, version = "tillwatch 0.1.0",
         description = {"Loyalty-service watch over cash-register logs.",
                 "Наблюдение за сервисом лояльности по логам касс."},
-        subcommands = {IndexCommand.class, AvailabilityCommand.class, ReceiptsCommand.class,
-                CommandLine.HelpCommand.class})
+        subcommands = {IndexCommand.class, AvailabilityCommand.class, ReceiptsCommand.class, SimulateCommand.class,
+                DemoCommand.class, CommandLine.HelpCommand.class})
 public final class TillwatchCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

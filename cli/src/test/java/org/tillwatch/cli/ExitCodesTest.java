@@ -48,7 +48,7 @@ class ExitCodesTest {
 
     @Test
     void everyCommandHasHelp() {
-        for (String cmd : new String[] {"index", "availability", "receipts"}) {
+        for (String cmd : new String[] {"index", "availability", "receipts", "simulate", "demo"}) {
             Cli r = Cli.run(cmd, "--help");
             assertThat(r.exitCode()).isZero();
             assertThat(r.out()).contains("Usage: tillwatch " + cmd);
