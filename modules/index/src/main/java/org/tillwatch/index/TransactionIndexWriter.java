@@ -50,10 +50,6 @@ public final class TransactionIndexWriter implements Closeable {
         writer.commit();
     }
 
-    public long docCount() {
-        return writer.getDocStats().numDocs;
-    }
-
     @Override
     public void close() throws IOException {
         writer.close();

@@ -44,19 +44,6 @@ public final class RegisterAssembler {
         this.listener = listener;
     }
 
-    public RegisterKey key() {
-        return key;
-    }
-
-    /** The time of the register's latest entry, or null before any. */
-    public LocalDateTime lastEventTime() {
-        return lastTime;
-    }
-
-    public boolean hasOpenReceipt() {
-        return open != null;
-    }
-
     public void accept(LogEvent e) {
         LocalDateTime t = e.time();
         expireIfSilent(t);

@@ -30,10 +30,6 @@ public final class RegisterPipeline implements EntrySink {
         reader.startFile(source, 0);
     }
 
-    public void startFile(String source, long linesAlreadyRead) {
-        reader.startFile(source, linesAlreadyRead);
-    }
-
     public void feed(byte[] buf, int off, int len) {
         reader.feed(buf, off, len);
     }
@@ -46,14 +42,6 @@ public final class RegisterPipeline implements EntrySink {
     public void finish() {
         reader.flushPendingEntry();
         assembler.finish();
-    }
-
-    public RegisterLogReader reader() {
-        return reader;
-    }
-
-    public RegisterAssembler assembler() {
-        return assembler;
     }
 
     @Override

@@ -42,22 +42,6 @@ public record Outcome(String name, Integer code, Kind kind, boolean critical) {
         };
     }
 
-    /** Rebuilds an outcome from its name and code, as stored in an index. */
-    public static Outcome of(String name, Integer code) {
-        return switch (name) {
-            case "TIMEOUT" -> TIMEOUT;
-            case "CONNECTION" -> CONNECTION;
-            case "TRANSPORT" -> TRANSPORT;
-            case "NO_RESPONSE" -> NO_RESPONSE;
-            default -> {
-                if (name.startsWith("HTTP_")) yield http(Integer.parseInt(name.substring(5)));
-                if (code != null) yield ofErrorCode(code);
-                yield ErrorCode.byName(name).map(c -> ofErrorCode(c.code()))
-                        .orElseThrow(() -> new IllegalArgumentException("unknown outcome: " + name));
-            }
-        };
-    }
-
     public boolean ok() {
         return this == OK || (kind == Kind.PROCESSING && code != null && code == 0);
     }

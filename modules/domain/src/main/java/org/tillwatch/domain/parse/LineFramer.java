@@ -71,17 +71,6 @@ public final class LineFramer {
         }
     }
 
-    public void feed(ByteBuffer bb) {
-        if (bb.hasArray()) {
-            feed(bb.array(), bb.arrayOffset() + bb.position(), bb.remaining());
-            bb.position(bb.limit());
-        } else {
-            byte[] tmp = new byte[bb.remaining()];
-            bb.get(tmp);
-            feed(tmp, 0, tmp.length);
-        }
-    }
-
     /** End of input: a last line without a line end is delivered as it is. */
     public void finish() {
         if (pendingLength > 0 || overflow) emitPending();

@@ -44,20 +44,6 @@ public final class RegisterLogReader implements LineSink {
         flushPendingEntry();
     }
 
-    /** Lines framed so far in the current file. */
-    public long linesRead() {
-        return framer.linesSeen();
-    }
-
-    /** Bytes of an unfinished last line. */
-    public int pendingBytes() {
-        return framer.pendingBytes();
-    }
-
-    public boolean hasPendingEntry() {
-        return first != null;
-    }
-
     @Override
     public void line(long number, String text, String problem) {
         if (dialect.startsEntry(text)) {
