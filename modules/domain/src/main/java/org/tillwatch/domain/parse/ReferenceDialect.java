@@ -16,6 +16,8 @@ import org.tillwatch.domain.model.RawEntry;
  * stream (it reuses buffers).
  */
 public final class ReferenceDialect implements Dialect {
+    private static final int[] TIME_DIGITS = {11, 12, 14, 15, 17, 18, 20, 21, 22};
+
     private final KeyValues kv = new KeyValues();
     private final LoyaltyXmlDecoder xml = new LoyaltyXmlDecoder();
     private int cachedDateKey = -1;
@@ -201,7 +203,7 @@ public final class ReferenceDialect implements Dialect {
     }
 
     private LocalDateTime time(String s) throws Malformed {
-        for (int k : new int[] {11, 12, 14, 15, 17, 18, 20, 21, 22}) {
+        for (int k : TIME_DIGITS) {
             if (!digit(s, k)) throw new Malformed("bad date or time");
         }
         if (s.charAt(13) != ':' || s.charAt(16) != ':' || s.charAt(19) != '.') throw new Malformed("bad date or time");
