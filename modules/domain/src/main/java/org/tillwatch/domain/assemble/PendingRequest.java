@@ -19,6 +19,8 @@ final class PendingRequest {
     final String card;
     final BigDecimal redeem;
     final ReceiptBuilder receipt;
+    long offset = -1;
+    long line;
     Outcome outcome;
     LocalDateTime outcomeTime;
     Long latencyMs;

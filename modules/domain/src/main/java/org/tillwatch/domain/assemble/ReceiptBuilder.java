@@ -32,6 +32,8 @@ final class ReceiptBuilder {
     final String cashier;
     final LocalDateTime opened;
     LocalDateTime lastTime;
+    long startOffset = -1;
+    long startLine;
     final Map<Integer, Position> basket = new LinkedHashMap<>();
     final List<Position> removed = new ArrayList<>();
     final List<KeyPress> keys = new ArrayList<>();

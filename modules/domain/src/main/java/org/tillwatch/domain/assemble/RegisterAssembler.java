@@ -45,8 +45,17 @@ public final class RegisterAssembler {
     }
 
     public void accept(LogEvent e) {
+        accept(e, -1, 0);
+    }
+
+    /**
+     * Applies one event read from stream offset {@code offset}, line {@code line} of its file (for {@link #earliestLiveOffset()};
+     * -1 when unknown).
+     */
+    public void accept(LogEvent e, long offset, long line) {
         LocalDateTime t = e.time();
         expireIfSilent(t);
+        forgetUnansweredBetweenReceipts(t);
         if (lastTime == null || t.isAfter(lastTime)) lastTime = t;
         if (open != null && endsOpenReceipt(e)) end(ReceiptStatus.INCOMPLETE, open.lastTime, null);
         if (open != null) {
@@ -56,6 +65,8 @@ public final class RegisterAssembler {
         switch (e) {
             case LogEvent.ReceiptOpened ro -> {
                 open = new ReceiptBuilder(ro.shift(), ro.receipt(), ro.type(), ro.cashier(), t);
+                open.startOffset = offset;
+                open.startLine = line;
                 open.raw.add(e.raw());
             }
             case LogEvent.ReceiptClosed rc -> {
@@ -74,7 +85,7 @@ public final class RegisterAssembler {
                 TagEvent te = new TagEvent(t, tag.tag());
                 if (open != null) open.tags.add(te); else listener.registerTag(key, te);
             }
-            case LogEvent.LoyaltyRequestSent r -> request(r);
+            case LogEvent.LoyaltyRequestSent r -> request(r, offset, line);
             case LogEvent.LoyaltyResponse r -> response(r);
             case LogEvent.LoyaltyRequestFailed f -> {
                 PendingRequest p = latestAwaiting();
@@ -113,8 +124,41 @@ public final class RegisterAssembler {
         if (open != null) end(ReceiptStatus.INCOMPLETE, open.lastTime, null);
     }
 
-    private void request(LogEvent.LoyaltyRequestSent r) {
+    /**
+     * The earliest stream offset this assembler still holds state from (the open receipt's opening, a request awaiting
+     * its outcome), or {@link Long#MAX_VALUE} when it holds none; with {@link #earliestLiveLine()}, the line there.
+     */
+    public long earliestLiveOffset() {
+        long min = open != null && open.startOffset >= 0 ? open.startOffset : Long.MAX_VALUE;
+        for (PendingRequest p : awaiting) if (p.offset >= 0 && p.offset < min) min = p.offset;
+        return min;
+    }
+
+    public long earliestLiveLine() {
+        long min = earliestLiveOffset();
+        if (open != null && open.startOffset == min) return open.startLine;
+        for (PendingRequest p : awaiting) if (p.offset == min) return p.line;
+        return 0;
+    }
+
+    /**
+     * A request between receipts that has had no outcome for {@link #SILENCE} never will (the spec does not count
+     * it): forgetting it keeps a register's state, and what a restart must re-read, bounded.
+     */
+    private void forgetUnansweredBetweenReceipts(LocalDateTime now) {
+        if (awaiting.isEmpty()) return;
+        LocalDateTime limit = now.minus(SILENCE);
+        awaiting.removeIf(p -> {
+            if (p.receipt != null || !p.time.isBefore(limit)) return false;
+            if (latestByOperationId.get(p.operationId) == p) latestByOperationId.remove(p.operationId);
+            return true;
+        });
+    }
+
+    private void request(LogEvent.LoyaltyRequestSent r, long offset, long line) {
         PendingRequest p = new PendingRequest(r.time(), r.operation(), r.operationId(), r.purchaseId(), r.card(), r.redeem(), open);
+        p.offset = offset;
+        p.line = line;
         if (open != null) {
             open.requests.add(p);
             if (r.operation() == Operation.CALCULATE) open.calculated = true;

@@ -1,9 +1,13 @@
 package org.tillwatch.domain.assemble;
 
+import java.time.LocalDateTime;
 import java.util.function.Consumer;
 
+import org.tillwatch.domain.model.LoyaltyRequest;
 import org.tillwatch.domain.model.RegisterKey;
 import org.tillwatch.domain.model.Store;
+import org.tillwatch.domain.model.TagEvent;
+import org.tillwatch.domain.model.Transaction;
 import org.tillwatch.domain.parse.Dialect;
 import org.tillwatch.domain.parse.EntrySink;
 import org.tillwatch.domain.parse.LogEvent;
@@ -18,16 +22,75 @@ public final class RegisterPipeline implements EntrySink {
     private final RegisterLogReader reader;
     private final RegisterAssembler assembler;
     private final Consumer<MalformedLine> malformed;
+    private boolean silent;
 
     public RegisterPipeline(RegisterKey key, Store store, Dialect dialect, AssemblyListener listener,
                             Consumer<MalformedLine> malformed) {
-        this.assembler = new RegisterAssembler(key, store.zone(), listener);
+        this.assembler = new RegisterAssembler(key, store.zone(), new AssemblyListener() {
+            @Override
+            public void transaction(Transaction t) {
+                if (!silent) listener.transaction(t);
+            }
+
+            @Override
+            public void registerRequest(RegisterKey register, LoyaltyRequest request) {
+                if (!silent) listener.registerRequest(register, request);
+            }
+
+            @Override
+            public void registerTag(RegisterKey register, TagEvent tag) {
+                if (!silent) listener.registerTag(register, tag);
+            }
+        });
         this.reader = new RegisterLogReader(dialect, store.encoding(), this);
         this.malformed = malformed;
     }
 
     public void startFile(String source) {
         reader.startFile(source, 0);
+    }
+
+    /** Starts a file from the middle: at stream offset {@code streamOffset}, after {@code linesBefore} of its lines. */
+    public void startFile(String source, long linesBefore, long streamOffset) {
+        reader.startFile(source, linesBefore, streamOffset);
+    }
+
+    /**
+     * While silent, the pipeline rebuilds its state without telling anyone: for re-reading, after a restart, bytes
+     * whose results were already counted before it.
+     */
+    public void silent(boolean silent) {
+        this.silent = silent;
+    }
+
+    /** Stream offset of the next byte to be fed. */
+    public long position() {
+        return reader.position();
+    }
+
+    /**
+     * The earliest stream offset whose bytes this pipeline still needs: re-reading from there into a new pipeline
+     * (silently, up to {@link #position()}) rebuilds this one's state exactly. See {@link #resumeLine()}.
+     */
+    public long resumeOffset() {
+        return Math.min(reader.resumeOffset(), assembler.earliestLiveOffset());
+    }
+
+    /** Lines of its file before {@link #resumeOffset()}. */
+    public long resumeLine() {
+        long reading = reader.resumeOffset();
+        long live = assembler.earliestLiveOffset();
+        return live < reading ? assembler.earliestLiveLine() - 1 : reader.resumeLine();
+    }
+
+    /** A live stream went quiet: reads its last entry if it is surely complete. */
+    public boolean flushIfComplete() {
+        return reader.flushIfComplete();
+    }
+
+    /** Ends the open receipt as INCOMPLETE if the register has been silent for the spec's limit as of {@code now}. */
+    public void expireIfSilent(LocalDateTime now) {
+        assembler.expireIfSilent(now);
     }
 
     public void feed(byte[] buf, int off, int len) {
@@ -46,11 +109,11 @@ public final class RegisterPipeline implements EntrySink {
 
     @Override
     public void event(LogEvent event) {
-        assembler.accept(event);
+        assembler.accept(event, reader.entryOffset(), reader.entryLine());
     }
 
     @Override
     public void malformed(MalformedLine line) {
-        malformed.accept(line);
+        if (!silent) malformed.accept(line);
     }
 }

@@ -10,6 +10,14 @@ public interface Dialect {
     boolean startsEntry(String line);
 
     /**
+     * Whether an entry beginning with this line may have continuation lines (an XML payload, a stack trace). An entry
+     * that cannot may be read as soon as its line is complete, without waiting for the next entry.
+     */
+    default boolean mayContinue(String firstLine) {
+        return true;
+    }
+
+    /**
      * Reads one entry: its first line and its continuation lines. Never throws: what it cannot read comes back as
      * {@link Result#malformed(String)}.
      */

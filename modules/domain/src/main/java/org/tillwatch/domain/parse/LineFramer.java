@@ -26,6 +26,9 @@ public final class LineFramer {
     private boolean overflow;
     private long lineNumber;
     private char[] chars = new char[256];
+    private long position;
+    private long pendingStart;
+    private long lineStart;
 
     public LineFramer(Charset charset, LineSink sink) {
         this.sink = sink;
@@ -47,6 +50,26 @@ public final class LineFramer {
         lineNumber = linesAlreadySeen;
     }
 
+    /** Sets the stream offset of the next byte fed (bytes count on across {@link #reset(long)}). */
+    public void seek(long streamOffset) {
+        position = streamOffset;
+    }
+
+    /** Stream offset of the next byte to be fed. */
+    public long position() {
+        return position;
+    }
+
+    /** Stream offset of the first byte of the line being delivered; valid inside {@link LineSink#line}. */
+    public long lineStart() {
+        return lineStart;
+    }
+
+    /** Stream offset where the unfinished line began, or {@link #position()} if there is none. */
+    public long pendingStart() {
+        return pendingLength > 0 || overflow ? pendingStart : position;
+    }
+
     /** Bytes of an unfinished line waiting for the rest. */
     public int pendingBytes() {
         return pendingLength;
@@ -55,16 +78,21 @@ public final class LineFramer {
     public void feed(byte[] buf, int off, int len) {
         int end = off + len;
         int start = off;
+        long base = position - off;
+        position += len;
         while (start < end) {
             int nl = indexOf(buf, start, end);
             if (nl < 0) {
+                if (pendingLength == 0 && !overflow) pendingStart = base + start;
                 append(buf, start, end - start);
                 return;
             }
             if (pendingLength == 0 && !overflow) {
+                lineStart = base + start;
                 emit(buf, start, nl - start);
             } else {
                 append(buf, start, nl - start);
+                lineStart = pendingStart;
                 emitPending();
             }
             start = nl + 1;
@@ -73,7 +101,10 @@ public final class LineFramer {
 
     /** End of input: a last line without a line end is delivered as it is. */
     public void finish() {
-        if (pendingLength > 0 || overflow) emitPending();
+        if (pendingLength > 0 || overflow) {
+            lineStart = pendingStart;
+            emitPending();
+        }
     }
 
     private static int indexOf(byte[] buf, int from, int to) {

@@ -35,6 +35,12 @@ public final class ReferenceDialect implements Dialect {
                 && digit(line, 8) && digit(line, 9) && line.charAt(10) == ' ';
     }
 
+    /** Only the loyalty exchange carries payloads (XML, stack traces) on continuation lines. */
+    @Override
+    public boolean mayContinue(String firstLine) {
+        return firstLine.indexOf("[LoymaxUtils]") >= 0;
+    }
+
     @Override
     public Result parse(String source, long lineNo, String first, List<String> continuations) {
         try {

@@ -18,6 +18,10 @@ public final class RegisterLogReader implements LineSink {
 
     private String first;
     private long firstLine;
+    private long firstOffset;
+    private long entryOffset = -1;
+    private long entryLine;
+    private boolean absorbing;
     private String firstProblem;
     private final List<String> continuations = new ArrayList<>();
     private String continuationProblem;
@@ -34,6 +38,50 @@ public final class RegisterLogReader implements LineSink {
         framer.reset(linesAlreadyRead);
     }
 
+    /** Starts reading a file from the middle: its next byte is at {@code streamOffset} and begins line {@code linesAlreadyRead + 1}. */
+    public void startFile(String sourceName, long linesAlreadyRead, long streamOffset) {
+        startFile(sourceName, linesAlreadyRead);
+        framer.seek(streamOffset);
+    }
+
+    /** Stream offset of the next byte to be fed. */
+    public long position() {
+        return framer.position();
+    }
+
+    /**
+     * The earliest byte still needed: where the pending entry or the unfinished line began. Re-reading from there
+     * (with {@link #resumeLine()} as the line number) rebuilds this reader's state.
+     */
+    public long resumeOffset() {
+        return first != null ? firstOffset : framer.pendingStart();
+    }
+
+    /** Lines before {@link #resumeOffset()} in the current file. */
+    public long resumeLine() {
+        return first != null ? firstLine - 1 : framer.linesSeen();
+    }
+
+    /** Stream offset and line of the entry being delivered; valid inside {@link EntrySink} calls. */
+    public long entryOffset() {
+        return entryOffset;
+    }
+
+    public long entryLine() {
+        return entryLine;
+    }
+
+    /**
+     * Reads the pending entry now if it is complete for sure: no unfinished line, and the dialect says an entry like
+     * it never continues. Continuation lines that still come after it are then dropped, as reading it whole would
+     * have ignored them. For a live stream that went quiet; returns whether an entry was read.
+     */
+    public boolean flushIfComplete() {
+        if (first == null || framer.pendingBytes() > 0 || dialect.mayContinue(first)) return false;
+        flushPendingEntry();
+        absorbing = true;
+        return true;
+    }
     public void feed(byte[] buf, int off, int len) {
         framer.feed(buf, off, len);
     }
@@ -42,15 +90,22 @@ public final class RegisterLogReader implements LineSink {
     public void endOfFile() {
         framer.finish();
         flushPendingEntry();
+        absorbing = false;
     }
 
     @Override
     public void line(long number, String text, String problem) {
         if (dialect.startsEntry(text)) {
             flushPendingEntry();
+            absorbing = false;
             first = text;
             firstLine = number;
+            firstOffset = framer.lineStart();
             firstProblem = problem;
+            return;
+        }
+        if (absorbing) {
+            if (problem != null) sink.malformed(new MalformedLine(source, number, problem, PanMasker.maskCardLikeNumbers(text)));
             return;
         }
         if (first == null) {
@@ -65,6 +120,8 @@ public final class RegisterLogReader implements LineSink {
     public void flushPendingEntry() {
         if (first == null) return;
         String problem = firstProblem != null ? firstProblem : continuationProblem;
+        entryOffset = firstOffset;
+        entryLine = firstLine;
         if (problem == null) {
             Dialect.Result r = dialect.parse(source, firstLine, first, continuations);
             if (r.event() != null) sink.event(r.event());
