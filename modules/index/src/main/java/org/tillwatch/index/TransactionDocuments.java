@@ -11,6 +11,7 @@ import org.apache.lucene.document.Field;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.SortedDocValuesField;
+import org.apache.lucene.document.SortedSetDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.util.BytesRef;
@@ -54,6 +55,7 @@ final class TransactionDocuments {
         for (LoyaltyRequest r : t.requests()) {
             if (seen.add(r.outcome().name())) {
                 d.add(new StringField(Fields.OUTCOME, r.outcome().name(), Field.Store.NO));
+                d.add(new SortedSetDocValuesField(Fields.OUTCOME, new BytesRef(r.outcome().name())));
                 if (r.outcome().code() != null) d.add(new StringField(Fields.OUTCOME_CODE, r.outcome().code().toString(), Field.Store.NO));
                 if (r.outcome().critical()) d.add(new StringField(Fields.CRITICAL_OUTCOME, r.outcome().name(), Field.Store.NO));
             }

@@ -17,6 +17,11 @@ import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.SortedDocValues;
+import org.apache.lucene.index.SortedSetDocValues;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
@@ -39,6 +44,11 @@ public final class TransactionIndexReader implements Closeable {
     private TransactionIndexReader(DirectoryReader reader) {
         this.reader = reader;
         this.searcher = new IndexSearcher(reader);
+    }
+
+    /** Over a reader the caller owns (e.g. a near-real-time one): do not {@link #close()} this one. */
+    public static TransactionIndexReader over(DirectoryReader reader) {
+        return new TransactionIndexReader(reader);
     }
 
     public static TransactionIndexReader open(Path dataDir) throws IOException {
@@ -112,6 +122,51 @@ public final class TransactionIndexReader implements Closeable {
                 visitor.accept(new LoyaltyFact(stores.lookupOrd(stores.ordValue()).utf8ToString(), closed.longValue(), failed.longValue() == 1));
             }
         }
+    }
+
+    /**
+     * Visits every transaction closed at or after {@code from}, from doc values only: what live figures need to be
+     * rebuilt after a restart.
+     */
+    public void forEachReceipt(Instant from, Consumer<ReceiptRow> visitor) throws IOException {
+        Query q = LongPoint.newRangeQuery(Fields.CLOSED_AT, from.toEpochMilli(), Long.MAX_VALUE);
+        forEachMatch(q, (ctx, doc) -> {
+            var r = ctx.reader();
+            SortedDocValues stores = r.getSortedDocValues(Fields.STORE);
+            SortedDocValues registers = r.getSortedDocValues(Fields.REGISTER);
+            SortedDocValues status = r.getSortedDocValues(Fields.STATUS);
+            NumericDocValues closed = r.getNumericDocValues(Fields.CLOSED_AT);
+            NumericDocValues loyalty = r.getNumericDocValues(Fields.LOYALTY);
+            NumericDocValues failed = r.getNumericDocValues(Fields.FAILED);
+            SortedSetDocValues outcomes = r.getSortedSetDocValues(Fields.OUTCOME);
+            stores.advanceExact(doc);
+            registers.advanceExact(doc);
+            status.advanceExact(doc);
+            closed.advanceExact(doc);
+            loyalty.advanceExact(doc);
+            failed.advanceExact(doc);
+            List<String> names = new ArrayList<>();
+            if (outcomes != null && outcomes.advanceExact(doc)) {
+                for (int i = 0; i < outcomes.docValueCount(); i++) names.add(outcomes.lookupOrd(outcomes.nextOrd()).utf8ToString());
+            }
+            visitor.accept(new ReceiptRow(stores.lookupOrd(stores.ordValue()).utf8ToString(),
+                    registers.lookupOrd(registers.ordValue()).utf8ToString(), Instant.ofEpochMilli(closed.longValue()),
+                    status.lookupOrd(status.ordValue()).utf8ToString(), loyalty.longValue() == 1, failed.longValue() == 1, names));
+        });
+    }
+
+    /** The newest {@code limit} transactions matching a query, newest close first. */
+    public List<Transaction> newest(Query query, int limit) throws IOException {
+        TopDocs top = searcher.search(query, limit, new Sort(new SortField(Fields.CLOSED_AT, SortField.Type.LONG, true)));
+        List<Transaction> out = new ArrayList<>();
+        StoredFields sf = searcher.storedFields();
+        for (ScoreDoc d : top.scoreDocs) out.add(TransactionCodec.decode(sf.document(d.doc).getBinaryValue(Fields.SOURCE).bytes));
+        return out;
+    }
+
+    /** How many transactions match a query. */
+    public int count(Query query) throws IOException {
+        return searcher.count(query);
     }
 
     private interface DocVisitor {

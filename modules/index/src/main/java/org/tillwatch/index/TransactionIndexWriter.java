@@ -9,6 +9,7 @@ import java.util.Map;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.store.FSDirectory;
 import org.tillwatch.domain.model.Transaction;
 
@@ -26,11 +27,16 @@ public final class TransactionIndexWriter implements Closeable {
     }
 
     public static TransactionIndexWriter open(Path dataDir, CardHasher hasher) throws IOException {
+        return open(dataDir, hasher, 128);
+    }
+
+    /** {@code ramBufferMb}: documents buffered in memory before Lucene writes a segment (a long-running server keeps it small). */
+    public static TransactionIndexWriter open(Path dataDir, CardHasher hasher, double ramBufferMb) throws IOException {
         Path dir = DataLayout.index(dataDir);
         Files.createDirectories(dir);
         IndexWriterConfig cfg = new IndexWriterConfig()
                 .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
-                .setRAMBufferSizeMB(128)
+                .setRAMBufferSizeMB(ramBufferMb)
                 .setUseCompoundFile(false)
                 .setCommitOnClose(true);
         return new TransactionIndexWriter(new IndexWriter(FSDirectory.open(dir), cfg), hasher);
@@ -48,6 +54,32 @@ public final class TransactionIndexWriter implements Closeable {
 
     public void commit() throws IOException {
         writer.commit();
+    }
+
+    /**
+     * First phase of a commit: everything added so far, and nothing added after this returns, with {@code userData}.
+     * {@link #commit()} completes it.
+     */
+    public void prepareCommit(Map<String, String> userData) throws IOException {
+        writer.setLiveCommitData(userData.entrySet());
+        writer.prepareCommit();
+    }
+
+    /** The metadata of the last commit (empty for a new index). */
+    public Map<String, String> lastCommitData() {
+        Map<String, String> out = new java.util.HashMap<>();
+        Iterable<Map.Entry<String, String>> data = writer.getLiveCommitData();
+        if (data != null) data.forEach(e -> out.put(e.getKey(), e.getValue()));
+        return out;
+    }
+
+    /** Near-real-time searchers over this writer: documents become visible at each refresh, before any commit. */
+    public SearcherManager searcherManager() throws IOException {
+        return new SearcherManager(writer, null);
+    }
+
+    public long documents() {
+        return writer.getDocStats().numDocs;
     }
 
     @Override

@@ -44,7 +44,8 @@ public final class FleetLogTree {
         return new Scan(registers, skipped);
     }
 
-    static RegisterLogs register(RegisterKey key, Path dir, List<Path> skipped) throws IOException {
+    /** One register folder's log files, oldest first: rotated days in date order (plain preferred over .gz), then pos.log. */
+    public static RegisterLogs register(RegisterKey key, Path dir, List<Path> skipped) throws IOException {
         Map<String, Path> byDay = new TreeMap<>();
         Path live = null;
         for (Path f : list(dir)) {

@@ -119,6 +119,11 @@ public final class RegisterAssembler {
         }
     }
 
+    /** Time of the latest entry seen (the logs' local time), or null before any. */
+    public LocalDateTime lastTime() {
+        return lastTime;
+    }
+
     /** End of all input for this register: an open receipt can no longer close. */
     public void finish() {
         if (open != null) end(ReceiptStatus.INCOMPLETE, open.lastTime, null);

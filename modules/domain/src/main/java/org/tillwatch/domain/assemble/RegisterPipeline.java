@@ -83,6 +83,11 @@ public final class RegisterPipeline implements EntrySink {
         return live < reading ? assembler.earliestLiveLine() - 1 : reader.resumeLine();
     }
 
+    /** Local time of the register's latest entry, or null before any. */
+    public LocalDateTime lastEventTime() {
+        return assembler.lastTime();
+    }
+
     /** A live stream went quiet: reads its last entry if it is surely complete. */
     public boolean flushIfComplete() {
         return reader.flushIfComplete();

@@ -1,0 +1,467 @@
+package org.tillwatch.collector.ingest;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.stream.Stream;
+
+import org.tillwatch.config.CollectorConfig;
+import org.tillwatch.domain.model.RegisterKey;
+import org.tillwatch.domain.model.StoreRegistry;
+import org.tillwatch.index.TransactionIndexWriter;
+
+/**
+ * Runs every register stream: reads new bytes (tailed files, pushed spool) on a pool of ingest threads, one thread
+ * per stream at a time, and commits the index together with a checkpoint of every stream.
+ *
+ * <p>Exactly once: a commit stops ingestion for a moment (the write side of {@link #barrier}), takes every stream's
+ * checkpoint, and prepares the index commit, so the commit holds exactly the transactions the checkpoint has counted.
+ * After a crash, each stream goes back to its checkpoint and silently re-reads the few bytes its parser state needs.
+ */
+public final class IngestEngine implements Closeable {
+    private static final Logger LOG = Logger.getLogger(IngestEngine.class.getName());
+    private static final int SLICE = 1 << 20;
+
+    private final CollectorConfig config;
+    private final StoreRegistry registry;
+    private final TransactionIndexWriter writer;
+    private final Path dataDir;
+    private final IngestObserver observer;
+    private final Supplier<Instant> watermark;
+    private final CheckpointStore checkpoints;
+    private final MalformedSamples samples;
+    private final Map<StreamKey, RegisterStream> streams = new ConcurrentHashMap<>();
+    private final ReentrantReadWriteLock barrier = new ReentrantReadWriteLock(true);
+    private final AtomicLong backlog = new AtomicLong();
+    private final ThreadLocal<byte[]> buffers = ThreadLocal.withInitial(() -> new byte[SLICE]);
+    private final ExecutorService workers;
+    private final ScheduledExecutorService timer;
+    private volatile boolean ready;
+    private volatile boolean closed;
+    private volatile Instant lastCommit;
+    private volatile Throwable failure;
+    private long generation;
+
+    public IngestEngine(CollectorConfig config, StoreRegistry registry, TransactionIndexWriter writer, Path dataDir,
+                        IngestObserver observer, Supplier<Instant> watermark, MalformedSamples samples) throws IOException {
+        this.config = config;
+        this.registry = registry;
+        this.writer = writer;
+        this.dataDir = dataDir;
+        this.observer = observer;
+        this.watermark = watermark;
+        this.samples = samples;
+        this.checkpoints = new CheckpointStore(dataDir);
+        this.workers = Executors.newFixedThreadPool(config.ingest().threads(), daemon("ingest"));
+        this.timer = Executors.newSingleThreadScheduledExecutor(daemon("ingest-timer"));
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        AtomicLong n = new AtomicLong();
+        return r -> {
+            Thread t = new Thread(r, name + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    /** Restores every stream from the last committed checkpoint, then starts reading and committing. */
+    public void start() throws IOException {
+        restore();
+        discover();
+        ready = true;
+        long poll = config.logs().pollInterval().toMillis();
+        timer.scheduleWithFixedDelay(guard(this::poll), poll, poll, TimeUnit.MILLISECONDS);
+        long rescan = config.logs().rescanInterval().toMillis();
+        timer.scheduleWithFixedDelay(guard(this::discover), rescan, rescan, TimeUnit.MILLISECONDS);
+        long tick = Math.max(50, config.ingest().idleFlush().toMillis() / 4);
+        timer.scheduleWithFixedDelay(guard(this::quiet), tick, tick, TimeUnit.MILLISECONDS);
+        long commit = config.ingest().commitInterval().toMillis();
+        timer.scheduleWithFixedDelay(guard(this::commit), commit, commit, TimeUnit.MILLISECONDS);
+        for (RegisterStream s : streams.values()) schedule(s);
+    }
+
+    private Runnable guard(IoTask task) {
+        return () -> {
+            try {
+                if (!closed) task.run();
+            } catch (IOException | RuntimeException e) {
+                fail(e);
+            }
+        };
+    }
+
+    private interface IoTask {
+        void run() throws IOException;
+    }
+
+    private void fail(Throwable e) {
+        if (failure == null) failure = e;
+        LOG.log(Level.SEVERE, "ingestion failed", e);
+    }
+
+    /** A stored failure (disk full, index corrupt): readiness turns false and the operator must look. */
+    public Throwable failure() {
+        return failure;
+    }
+
+    public boolean ready() {
+        return ready && failure == null && !closed;
+    }
+
+    private void restore() throws IOException {
+        String g = writer.lastCommitData().get(CheckpointStore.COMMIT_KEY);
+        if (g == null) return;
+        generation = Long.parseLong(g);
+        Checkpoint cp = checkpoints.read(generation).orElseThrow(() ->
+                new IOException("the index names checkpoint " + g + " but " + dataDir.resolve("checkpoints") + " lacks it"));
+        byte[] buf = new byte[SLICE];
+        for (Checkpoint.Stream s : cp.streams()) {
+            StreamKey key = new StreamKey(StreamKey.Input.valueOf(s.input()), new RegisterKey(s.store(), s.register()));
+            if (key.input() == StreamKey.Input.TAIL && config.logs().root() == null) {
+                LOG.warning(() -> key + " was tailed before but no log root is configured now: left as it was");
+                continue;
+            }
+            RegisterStream stream = newStream(key, false);
+            stream.figures.restore(s.figures());
+            stream.segments.restore(s, stream.pipeline, buf);
+            if (stream.segments instanceof TailSegments t && t.lostState() != null) {
+                LOG.warning(() -> key + ": could not rebuild the parser state after the restart, " + t.lostState());
+            }
+            if (stream.segments instanceof SpoolSegments sp) backlog.addAndGet(sp.length() - stream.pipeline.position());
+            if (stream.figures.lastEvent != null) observer.activity(key.register(), stream.figures.lastEvent);
+            streams.put(key, stream);
+        }
+    }
+
+    private RegisterStream newStream(StreamKey key, boolean fresh) throws IOException {
+        RegisterKey r = key.register();
+        Segments segments = switch (key.input()) {
+            case TAIL -> new TailSegments(r, config.logs().root().resolve(r.store()).resolve(r.register()));
+            case PUSH -> SpoolSegments.open(spoolDir(r), "push:" + r.store() + "/" + r.register());
+        };
+        RegisterStream s = new RegisterStream(key, registry.store(r.store()), segments, writer, observer, samples);
+        if (fresh) {
+            if (segments instanceof SpoolSegments sp) {
+                sp.start(s.pipeline);
+                backlog.addAndGet(sp.length());
+            } else {
+                ((TailSegments) segments).refresh();
+            }
+        }
+        return s;
+    }
+
+    private Path spoolDir(RegisterKey r) {
+        return dataDir.resolve("spool").resolve(r.store()).resolve(r.register());
+    }
+
+    /** Finds registers not seen yet: new folders under the log root, spools left by pushes before a crash. */
+    private void discover() throws IOException {
+        Path root = config.logs().root();
+        if (root != null && Files.isDirectory(root)) {
+            for (Path store : list(root)) {
+                String code = store.getFileName().toString();
+                if (!RegisterKey.isStoreCode(code) || !Files.isDirectory(store)) continue;
+                for (Path reg : list(store)) {
+                    String name = reg.getFileName().toString();
+                    if (!RegisterKey.isRegisterName(name) || !Files.isDirectory(reg)) continue;
+                    StreamKey key = new StreamKey(StreamKey.Input.TAIL, new RegisterKey(code, name));
+                    RegisterStream s = streams.get(key);
+                    if (s == null) {
+                        s = newStream(key, true);
+                        streams.put(key, s);
+                    } else {
+                        refresh(s);
+                    }
+                    schedule(s);
+                }
+            }
+        }
+        Path spool = dataDir.resolve("spool");
+        if (!ready && Files.isDirectory(spool)) {
+            for (Path store : list(spool)) {
+                for (Path reg : list(store)) {
+                    StreamKey key = new StreamKey(StreamKey.Input.PUSH,
+                            new RegisterKey(store.getFileName().toString(), reg.getFileName().toString()));
+                    if (!streams.containsKey(key)) streams.put(key, newStream(key, true));
+                }
+            }
+        }
+    }
+
+    private void refresh(RegisterStream s) throws IOException {
+        if (!s.lock.tryLock()) return;
+        try {
+            ((TailSegments) s.segments).refresh();
+        } finally {
+            s.lock.unlock();
+        }
+    }
+
+    private static List<Path> list(Path dir) throws IOException {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.sorted().toList();
+        }
+    }
+
+    /** Tailed files that grew get read. */
+    private void poll() throws IOException {
+        for (RegisterStream s : streams.values()) {
+            if (s.key.input() != StreamKey.Input.TAIL || s.queued.get() || !s.lock.tryLock()) continue;
+            boolean more;
+            try {
+                more = s.segments.hasMore(s.pipeline.position());
+            } finally {
+                s.lock.unlock();
+            }
+            if (more) schedule(s);
+        }
+    }
+
+    private void schedule(RegisterStream s) {
+        if (!closed && s.queued.compareAndSet(false, true)) workers.execute(() -> run(s));
+    }
+
+    private void run(RegisterStream s) {
+        s.queued.set(false);
+        long fed = 0;
+        boolean more = false;
+        barrier.readLock().lock();
+        s.lock.lock();
+        try {
+            fed = s.segments.pump(s.pipeline, buffers.get(), SLICE);
+            if (fed > 0) {
+                s.lastInputNanos = System.nanoTime();
+                s.quietHandled = false;
+                Instant last = s.lastEvent();
+                s.figures.lastEvent = last;
+                if (last != null) observer.activity(s.key.register(), last);
+                if (s.key.input() == StreamKey.Input.PUSH) backlog.addAndGet(-fed);
+                observer.bytes(s.key.input(), fed);
+            }
+            more = fed >= SLICE || (fed > 0 && s.segments.hasMore(s.pipeline.position()));
+        } catch (IOException | UncheckedIOException e) {
+            fail(e);
+        } finally {
+            s.lock.unlock();
+            barrier.readLock().unlock();
+        }
+        if (more) schedule(s);
+    }
+
+    /**
+     * Streams that went quiet: their last entry is read once it is surely complete (so a receipt's close is searchable
+     * within moments), and an open receipt is ended INCOMPLETE once event time has moved 30 minutes past it.
+     */
+    private void quiet() {
+        long now = System.nanoTime();
+        long idleFlush = config.ingest().idleFlush().toNanos();
+        long expiry = config.ingest().silenceExpiry().toNanos();
+        Instant mark = watermark.get();
+        barrier.readLock().lock();
+        try {
+            for (RegisterStream s : streams.values()) {
+                long idle = now - s.lastInputNanos;
+                if (idle < idleFlush || (s.quietHandled && (idle < expiry || mark == null))) continue;
+                if (s.queued.get() || !s.lock.tryLock()) continue;
+                try {
+                    if (!s.quietHandled) s.pipeline.flushIfComplete();
+                    s.quietHandled = true;
+                    if (idle >= expiry && mark != null) s.pipeline.expireIfSilent(mark.atZone(s.store.zone()).toLocalDateTime());
+                } finally {
+                    s.lock.unlock();
+                }
+            }
+        } finally {
+            barrier.readLock().unlock();
+        }
+    }
+
+    /**
+     * Accepts a pushed chunk: spooled before this returns, so an acknowledged chunk survives a crash. With an
+     * {@code offset} (where the chunk starts in the register's pushed stream), bytes the collector already has are
+     * skipped, which makes a shipper's retry harmless.
+     */
+    public PushResult push(RegisterKey register, byte[] body, Long offset) throws IOException, PushRejected {
+        return push(register, body, offset, null, false);
+    }
+
+    /**
+     * As {@link #push(RegisterKey, byte[], Long)}, naming the file the bytes come from ({@code file}, optional) and
+     * whether the chunk ends it: a shipper that says where files end gets exactly what reading the files gives (a
+     * file's last line is complete at its end).
+     */
+    public PushResult push(RegisterKey register, byte[] body, Long offset, String file, boolean endOfFile)
+            throws IOException, PushRejected {
+        if (!ready()) throw new PushRejected.Saturated(backlog.get());
+        StreamKey key = new StreamKey(StreamKey.Input.PUSH, register);
+        RegisterStream s = streams.get(key);
+        if (s == null) {
+            synchronized (streams) {
+                s = streams.get(key);
+                if (s == null) {
+                    s = newStream(key, true);
+                    streams.put(key, s);
+                }
+            }
+        }
+        SpoolSegments spool = (SpoolSegments) s.segments;
+        long accepted;
+        long length;
+        synchronized (spool) {
+            long have = spool.length();
+            int skip = 0;
+            if (offset != null) {
+                if (offset > have) throw new PushRejected.OffsetMismatch(offset, have);
+                skip = (int) Math.min(body.length, have - offset);
+            }
+            accepted = body.length - skip;
+            if (accepted > 0 && backlog.get() + accepted > config.ingest().maxBacklogBytes()) {
+                throw new PushRejected.Saturated(backlog.get());
+            }
+            boolean retry = offset != null && offset + body.length <= have;
+            length = retry ? have : spool.append(body, skip, (int) accepted, file, endOfFile);
+            backlog.addAndGet(accepted);
+        }
+        schedule(s);
+        return new PushResult(accepted, length);
+    }
+
+    /** What a shipper should send next for a register: how many bytes the collector has. */
+    public long pushedOffset(RegisterKey register) {
+        RegisterStream s = streams.get(new StreamKey(StreamKey.Input.PUSH, register));
+        return s == null ? 0 : ((SpoolSegments) s.segments).length();
+    }
+
+    public record PushResult(long acceptedBytes, long offset) {
+    }
+
+    /** Commits the index with a checkpoint of every stream (see the class comment for why ingestion pauses). */
+    public synchronized void commit() throws IOException {
+        List<Checkpoint.Stream> snapshot = new ArrayList<>(streams.size());
+        long gen = generation + 1;
+        barrier.writeLock().lock();
+        try {
+            for (RegisterStream s : streams.values()) snapshot.add(s.checkpoint());
+            writer.prepareCommit(Map.of(CheckpointStore.COMMIT_KEY, Long.toString(gen), "last_ingest", Instant.now().toString()));
+        } finally {
+            barrier.writeLock().unlock();
+        }
+        for (RegisterStream s : streams.values()) {
+            if (s.segments instanceof SpoolSegments sp) sp.sync();
+        }
+        checkpoints.write(new Checkpoint(gen, Instant.now().toString(), snapshot));
+        writer.commit();
+        generation = gen;
+        lastCommit = Instant.now();
+        checkpoints.prune(gen);
+        samples.flush();
+        for (Checkpoint.Stream cp : snapshot) {
+            RegisterStream s = streams.get(new StreamKey(StreamKey.Input.valueOf(cp.input()), new RegisterKey(cp.store(), cp.register())));
+            if (s != null && s.lock.tryLock()) {
+                try {
+                    s.segments.committed(cp.resumeOffset());
+                } finally {
+                    s.lock.unlock();
+                }
+            }
+        }
+    }
+
+    public Instant lastCommit() {
+        return lastCommit;
+    }
+
+    /** Bytes pushed and spooled but not read yet. */
+    public long backlogBytes() {
+        return backlog.get();
+    }
+
+    /** Streams waiting for an ingest thread. */
+    public int queuedStreams() {
+        int n = 0;
+        for (RegisterStream s : streams.values()) if (s.queued.get()) n++;
+        return n;
+    }
+
+    public int streamCount() {
+        return streams.size();
+    }
+
+    /** Every stream's figures (each consistent in itself). */
+    public List<StreamFigures> figures() {
+        List<StreamFigures> out = new ArrayList<>(streams.size());
+        for (RegisterStream s : streams.values()) {
+            s.lock.lock();
+            try {
+                out.add(new StreamFigures(s.key, s.figures.snapshot(), s.figures.lastEvent, s.pipeline.position()));
+            } finally {
+                s.lock.unlock();
+            }
+        }
+        return out;
+    }
+
+    /** Waits until every stream has read all it can see now (tests, graceful shutdown); false on timeout. */
+    public boolean awaitIdle(Duration timeout) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            boolean idle = true;
+            for (RegisterStream s : streams.values()) {
+                if (s.queued.get()) { idle = false; break; }
+                s.lock.lock();
+                try {
+                    if (s.key.input() == StreamKey.Input.TAIL) ((TailSegments) s.segments).refresh();
+                    if (s.segments.hasMore(s.pipeline.position())) { idle = false; schedule(s); }
+                } finally {
+                    s.lock.unlock();
+                }
+            }
+            if (idle) return true;
+            Thread.sleep(20);
+        }
+        return false;
+    }
+
+    /** Graceful stop: reads what is already there (up to {@code drain}), commits, stops. The writer stays open. */
+    public void close(Duration drain) throws IOException {
+        try {
+            if (ready && failure == null) awaitIdle(drain);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        timer.shutdownNow();
+        closed = true;
+        workers.shutdown();
+        try {
+            workers.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (ready && failure == null) commit();
+        samples.close();
+    }
+
+    @Override
+    public void close() throws IOException {
+        close(Duration.ofSeconds(10));
+    }
+}

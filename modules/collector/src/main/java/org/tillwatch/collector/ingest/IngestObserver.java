@@ -1,0 +1,30 @@
+package org.tillwatch.collector.ingest;
+
+import java.time.Instant;
+
+import org.tillwatch.domain.model.LoyaltyRequest;
+import org.tillwatch.domain.model.RegisterKey;
+import org.tillwatch.domain.model.Transaction;
+import org.tillwatch.domain.parse.MalformedLine;
+
+/**
+ * Told of what ingestion yields, once each (never for bytes re-read after a restart), on ingest threads: keep it
+ * quick and thread-safe. Live figures and metrics listen here.
+ */
+public interface IngestObserver {
+    default void transaction(Transaction t) {
+    }
+
+    default void registerRequest(RegisterKey register, LoyaltyRequest request) {
+    }
+
+    default void malformed(String store, MalformedLine line) {
+    }
+
+    /** The register's latest entry is at {@code lastEvent} (event time). */
+    default void activity(RegisterKey register, Instant lastEvent) {
+    }
+
+    default void bytes(StreamKey.Input input, long n) {
+    }
+}

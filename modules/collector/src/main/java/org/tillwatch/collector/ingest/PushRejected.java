@@ -1,0 +1,29 @@
+package org.tillwatch.collector.ingest;
+
+/** A push the collector cannot take now ({@link Saturated}) or that does not fit the stream ({@link OffsetMismatch}). */
+public sealed class PushRejected extends Exception permits PushRejected.Saturated, PushRejected.OffsetMismatch {
+    PushRejected(String message) {
+        super(message, null, false, false);
+    }
+
+    /** The pipeline is behind by more than the configured backlog: the shipper should retry later. */
+    public static final class Saturated extends PushRejected {
+        public Saturated(long backlog) {
+            super("ingest backlog is full (" + backlog + " bytes waiting)");
+        }
+    }
+
+    /** The chunk starts past what the collector has: bytes in between were never received. */
+    public static final class OffsetMismatch extends PushRejected {
+        private final long expected;
+
+        public OffsetMismatch(long given, long expected) {
+            super("chunk starts at offset " + given + " but the collector has " + expected + " bytes of this register");
+            this.expected = expected;
+        }
+
+        public long expected() {
+            return expected;
+        }
+    }
+}

@@ -1,0 +1,184 @@
+package org.tillwatch.config;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.tillwatch.config.CollectorConfig.Data;
+import org.tillwatch.config.CollectorConfig.Ingest;
+import org.tillwatch.config.CollectorConfig.Live;
+import org.tillwatch.config.CollectorConfig.Logs;
+import org.tillwatch.config.CollectorConfig.Server;
+import org.tillwatch.config.CollectorConfig.Stores;
+
+/** The table of configuration keys, and the conversion of a configuration to and from a map of key path to value. */
+final class Settings {
+
+    enum Kind { STRING, INT, BYTES, DURATION, DURATIONS, PATH, OPTIONAL_PATH }
+
+    record Setting(String section, String key, Kind kind) {
+        String path() {
+            return section + "." + key;
+        }
+
+        String envName() {
+            return ENV_PREFIX + (section + "_" + key).replace('-', '_').toUpperCase(Locale.ROOT);
+        }
+    }
+
+    static final String ENV_PREFIX = "TILLWATCH_";
+
+    static final List<String> SECTIONS = List.of("server", "logs", "stores", "data", "ingest", "live");
+
+    static final List<Setting> ALL = List.of(
+            new Setting("server", "host", Kind.STRING),
+            new Setting("server", "port", Kind.INT),
+            new Setting("logs", "root", Kind.OPTIONAL_PATH),
+            new Setting("logs", "poll-interval", Kind.DURATION),
+            new Setting("logs", "rescan-interval", Kind.DURATION),
+            new Setting("stores", "registry", Kind.OPTIONAL_PATH),
+            new Setting("stores", "default-zone", Kind.STRING),
+            new Setting("data", "dir", Kind.PATH),
+            new Setting("ingest", "threads", Kind.INT),
+            new Setting("ingest", "max-chunk-bytes", Kind.BYTES),
+            new Setting("ingest", "max-backlog-bytes", Kind.BYTES),
+            new Setting("ingest", "commit-interval", Kind.DURATION),
+            new Setting("ingest", "refresh-interval", Kind.DURATION),
+            new Setting("ingest", "idle-flush", Kind.DURATION),
+            new Setting("ingest", "silence-expiry", Kind.DURATION),
+            new Setting("live", "windows", Kind.DURATIONS),
+            new Setting("live", "min-volume", Kind.INT),
+            new Setting("live", "register-silence", Kind.DURATION));
+
+    static final JsonMapper JSON = JsonMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+
+    static final YAMLMapper YAML = YAMLMapper.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+            .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR)
+            .build();
+
+    private Settings() {
+    }
+
+    static List<Setting> inSection(String section) {
+        return ALL.stream().filter(s -> s.section().equals(section)).toList();
+    }
+
+    /** Key path to value, in table order. */
+    static Map<String, Object> values(CollectorConfig c) {
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put("server.host", c.server().host());
+        v.put("server.port", c.server().port());
+        v.put("logs.root", c.logs().root());
+        v.put("logs.poll-interval", c.logs().pollInterval());
+        v.put("logs.rescan-interval", c.logs().rescanInterval());
+        v.put("stores.registry", c.stores().registry());
+        v.put("stores.default-zone", c.stores().defaultZone());
+        v.put("data.dir", c.data().dir());
+        v.put("ingest.threads", c.ingest().threads());
+        v.put("ingest.max-chunk-bytes", c.ingest().maxChunkBytes());
+        v.put("ingest.max-backlog-bytes", c.ingest().maxBacklogBytes());
+        v.put("ingest.commit-interval", c.ingest().commitInterval());
+        v.put("ingest.refresh-interval", c.ingest().refreshInterval());
+        v.put("ingest.idle-flush", c.ingest().idleFlush());
+        v.put("ingest.silence-expiry", c.ingest().silenceExpiry());
+        v.put("live.windows", c.live().windows());
+        v.put("live.min-volume", c.live().minVolume());
+        v.put("live.register-silence", c.live().registerSilence());
+        return v;
+    }
+
+    /**
+     * Builds the configuration from a map made by {@link #values} and then overridden with converted values.
+     *
+     * @throws InvalidConfigException with the problems of every section
+     */
+    @SuppressWarnings("unchecked")
+    static CollectorConfig build(Map<String, Object> v) {
+        List<Problem> problems = new ArrayList<>();
+        Server server = section(problems, () -> new Server((String) v.get("server.host"), (Integer) v.get("server.port")));
+        Logs logs = section(problems, () -> new Logs((Path) v.get("logs.root"),
+                (Duration) v.get("logs.poll-interval"), (Duration) v.get("logs.rescan-interval")));
+        Stores stores = section(problems, () -> new Stores((Path) v.get("stores.registry"),
+                (String) v.get("stores.default-zone")));
+        Data data = section(problems, () -> new Data((Path) v.get("data.dir")));
+        Ingest ingest = section(problems, () -> new Ingest((Integer) v.get("ingest.threads"),
+                (Long) v.get("ingest.max-chunk-bytes"), (Long) v.get("ingest.max-backlog-bytes"),
+                (Duration) v.get("ingest.commit-interval"), (Duration) v.get("ingest.refresh-interval"),
+                (Duration) v.get("ingest.idle-flush"), (Duration) v.get("ingest.silence-expiry")));
+        Live live = section(problems, () -> new Live((List<Duration>) v.get("live.windows"),
+                (Integer) v.get("live.min-volume"), (Duration) v.get("live.register-silence")));
+        if (!problems.isEmpty()) {
+            throw new InvalidConfigException(problems);
+        }
+        return new CollectorConfig(server, logs, stores, data, ingest, live);
+    }
+
+    private interface SectionBuilder<T> {
+        T build();
+    }
+
+    private static <T> T section(List<Problem> problems, SectionBuilder<T> builder) {
+        try {
+            return builder.build();
+        } catch (InvalidConfigException e) {
+            problems.addAll(e.details());
+            return null;
+        }
+    }
+
+    static String describe(CollectorConfig config) {
+        JsonNodeFactory nodes = JsonNodeFactory.instance;
+        ObjectNode root = nodes.objectNode();
+        Map<String, Object> values = values(config);
+        for (Setting s : ALL) {
+            ObjectNode section = root.has(s.section()) ? (ObjectNode) root.get(s.section()) : root.putObject(s.section());
+            Object value = values.get(s.path());
+            switch (s.kind()) {
+                case STRING -> section.put(s.key(), (String) value);
+                case INT -> section.put(s.key(), (Integer) value);
+                case BYTES -> {
+                    String text = Units.formatBytes((Long) value);
+                    if (text.chars().allMatch(Character::isDigit)) {
+                        section.put(s.key(), (Long) value);
+                    } else {
+                        section.put(s.key(), text);
+                    }
+                }
+                case DURATION -> section.put(s.key(), Units.formatDuration((Duration) value));
+                case DURATIONS -> {
+                    ArrayNode list = section.putArray(s.key());
+                    for (Object d : (List<?>) value) {
+                        list.add(Units.formatDuration((Duration) d));
+                    }
+                }
+                case PATH, OPTIONAL_PATH -> {
+                    if (value == null) {
+                        section.putNull(s.key());
+                    } else {
+                        section.put(s.key(), value.toString());
+                    }
+                }
+            }
+        }
+        try {
+            return YAML.writeValueAsString(root);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,186 @@
+package org.tillwatch.metrics;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import org.tillwatch.domain.model.LoyaltyRequest;
+import org.tillwatch.domain.model.Operation;
+import org.tillwatch.domain.model.Outcome;
+import org.tillwatch.domain.model.Payment;
+import org.tillwatch.domain.model.ReceiptStatus;
+import org.tillwatch.domain.model.Transaction;
+
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+
+/**
+ * Counters and the loyalty latency histogram fed by ended receipts and by requests between receipts.
+ * Labels: store, receipt status, operation, outcome class, critical outcome name, tender, ISO response code;
+ * never register, card, receipt or transaction id. Meters are created on first use of a label set and cached,
+ * so {@link #record} costs map look-ups and adds, no registry search.
+ */
+public final class TransactionMetrics {
+    static final String RECEIPTS = "tillwatch.receipts";
+    static final String LOYALTY_TRANSACTIONS = "tillwatch.loyalty.transactions";
+    static final String LOYALTY_REQUESTS = "tillwatch.loyalty.requests";
+    static final String CRITICAL_ERRORS = "tillwatch.loyalty.critical.errors";
+    static final String REQUEST_DURATION = "tillwatch.loyalty.request.duration";
+    static final String PAYMENTS = "tillwatch.payments";
+
+    /** Classic histogram buckets from 50 ms to 30 s; the register's own timeouts sit in the upper half. */
+    static final Duration[] LATENCY_BUCKETS = millis(50, 100, 200, 300, 500, 750, 1000, 1500, 2000, 3000, 5000,
+            7500, 10000, 15000, 20000, 30000);
+
+    private enum RequestClass {
+        OK, REFUSED, CRITICAL;
+
+        final String label = name().toLowerCase(Locale.ROOT);
+
+        static RequestClass of(Outcome o) {
+            if (o.ok()) return OK;
+            return o.critical() ? CRITICAL : REFUSED;
+        }
+    }
+
+    private static final ReceiptStatus[] STATUSES = ReceiptStatus.values();
+    private static final Operation[] OPERATIONS = Operation.values();
+    private static final RequestClass[] CLASSES = RequestClass.values();
+
+    private final MeterRegistry registry;
+    private final ConcurrentHashMap<String, StoreMeters> stores = new ConcurrentHashMap<>();
+    private final AtomicReferenceArray<Timer> latency = new AtomicReferenceArray<>(OPERATIONS.length);
+    /** tender label -> rc label -> counter; both keys are already folded, so both maps stay bounded. */
+    private final ConcurrentHashMap<String, ConcurrentHashMap<String, Counter>> payments = new ConcurrentHashMap<>();
+
+    public TransactionMetrics(MeterRegistry registry) {
+        this.registry = Objects.requireNonNull(registry, "registry");
+    }
+
+    /** One ended receipt: its status, whether it was a (failed) loyalty transaction, its requests and payments. */
+    public void record(Transaction t) {
+        StoreMeters m = storeMeters(t.store());
+        m.receipt(t.status()).increment();
+        if (t.loyalty()) m.loyaltyTransaction(t.failed()).increment();
+        for (LoyaltyRequest r : t.requests()) request(m, r);
+        for (Payment p : t.payments()) payment(p).increment();
+    }
+
+    /** A loyalty request between receipts (balance check, late confirm): counted, but in no transaction. */
+    public void recordRegisterRequest(String store, LoyaltyRequest r) {
+        Objects.requireNonNull(r, "request");
+        request(storeMeters(store), r);
+    }
+
+    private void request(StoreMeters m, LoyaltyRequest r) {
+        Outcome outcome = r.outcome();
+        RequestClass c = RequestClass.of(outcome);
+        m.request(r.operation(), c).increment();
+        if (c == RequestClass.CRITICAL) m.critical(Labels.outcomeCode(outcome)).increment();
+        Long ms = r.latencyMs();
+        if (ms != null && ms >= 0) latency(r.operation()).record(ms, TimeUnit.MILLISECONDS);
+    }
+
+    private StoreMeters storeMeters(String store) {
+        StoreMeters m = store == null ? null : stores.get(store);
+        if (m == null) m = stores.computeIfAbsent(Labels.store(store), StoreMeters::new);
+        return m;
+    }
+
+    private Timer latency(Operation op) {
+        Timer t = latency.get(op.ordinal());
+        if (t == null) {
+            t = Timer.builder(REQUEST_DURATION)
+                    .description("Latency of loyalty requests as the register logged it")
+                    .tag("operation", op.name())
+                    .serviceLevelObjectives(LATENCY_BUCKETS)
+                    .register(registry);
+            latency.set(op.ordinal(), t);
+        }
+        return t;
+    }
+
+    private Counter payment(Payment p) {
+        String tender = Labels.tender(p.tender());
+        String rc = Labels.responseCode(p.rc());
+        ConcurrentHashMap<String, Counter> byRc = payments.get(tender);
+        if (byRc == null) byRc = payments.computeIfAbsent(tender, k -> new ConcurrentHashMap<>());
+        Counter c = byRc.get(rc);
+        if (c == null) {
+            c = byRc.computeIfAbsent(rc, k -> Counter.builder(PAYMENTS)
+                    .description("Payments by tender and ISO 8583 response code")
+                    .tag("tender", tender).tag("rc", k)
+                    .register(registry));
+        }
+        return c;
+    }
+
+    private static Duration[] millis(long... ms) {
+        Duration[] d = new Duration[ms.length];
+        for (int i = 0; i < ms.length; i++) d[i] = Duration.ofMillis(ms[i]);
+        return d;
+    }
+
+    /**
+     * The meters of one store. A lost race on a slot registers the same label set twice; the registry returns
+     * the same meter both times, so it is harmless.
+     */
+    private final class StoreMeters {
+        private final String store;
+        private final AtomicReferenceArray<Counter> receipts = new AtomicReferenceArray<>(STATUSES.length);
+        private final AtomicReferenceArray<Counter> loyalty = new AtomicReferenceArray<>(2);
+        private final AtomicReferenceArray<Counter> requests = new AtomicReferenceArray<>(OPERATIONS.length * CLASSES.length);
+        private final ConcurrentHashMap<String, Counter> critical = new ConcurrentHashMap<>();
+
+        StoreMeters(String store) {
+            this.store = store;
+        }
+
+        Counter receipt(ReceiptStatus status) {
+            Counter c = receipts.get(status.ordinal());
+            if (c == null) {
+                c = Counter.builder(RECEIPTS).description("Ended receipts by store and status")
+                        .tag("store", store).tag("status", status.name()).register(registry);
+                receipts.set(status.ordinal(), c);
+            }
+            return c;
+        }
+
+        Counter loyaltyTransaction(boolean failed) {
+            int i = failed ? 1 : 0;
+            Counter c = loyalty.get(i);
+            if (c == null) {
+                c = Counter.builder(LOYALTY_TRANSACTIONS)
+                        .description("Loyalty transactions by store; failed when a request had a critical outcome")
+                        .tag("store", store).tag("result", failed ? "failed" : "ok").register(registry);
+                loyalty.set(i, c);
+            }
+            return c;
+        }
+
+        Counter request(Operation op, RequestClass cls) {
+            int i = op.ordinal() * CLASSES.length + cls.ordinal();
+            Counter c = requests.get(i);
+            if (c == null) {
+                c = Counter.builder(LOYALTY_REQUESTS)
+                        .description("Loyalty requests by store, operation and outcome class")
+                        .tag("store", store).tag("operation", op.name()).tag("class", cls.label).register(registry);
+                requests.set(i, c);
+            }
+            return c;
+        }
+
+        Counter critical(String code) {
+            Counter c = critical.get(code);
+            if (c == null) {
+                c = critical.computeIfAbsent(code, k -> Counter.builder(CRITICAL_ERRORS)
+                        .description("Critical loyalty outcomes by store and outcome name")
+                        .tag("store", store).tag("code", k).register(registry));
+            }
+            return c;
+        }
+    }
+}
