@@ -227,7 +227,8 @@ final class TailSegments implements Segments {
 
     @Override
     public void committed(long resumeOffset) {
-        while (current > 0 && !files.isEmpty()) {
+        // The newest file stays: it tells later files (new) from older ones (read before) at the next look.
+        while (current > 0 && files.size() > 1) {
             TailFile f = files.get(0);
             if (!f.ended || f.base + f.consumed > resumeOffset) break;
             files.remove(0);

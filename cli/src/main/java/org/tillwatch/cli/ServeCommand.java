@@ -1,0 +1,91 @@
+package org.tillwatch.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+import org.tillwatch.collector.Collector;
+import org.tillwatch.config.CollectorConfig;
+import org.tillwatch.config.ConfigException;
+import org.tillwatch.config.InvalidConfigException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = {"Run the collector: tail a log root and take pushed logs, index them, serve the API, health and metrics.",
+                "Запустить коллектор: читать логи касс (файлы и HTTP), индексировать, отдавать API, здоровье и метрики.",
+                "Settings: --config FILE (YAML/JSON), then TILLWATCH_<SECTION>_<KEY> environment variables, then these flags."})
+final class ServeCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--config", paramLabel = "FILE", description = "Configuration file (.yaml, .yml or .json).")
+    Path config;
+
+    @Option(names = "--logs", paramLabel = "DIR", description = "Log root to tail: <store>/<register>/pos.log and rotated files.")
+    Path logs;
+
+    @Option(names = "--stores", paramLabel = "FILE", description = "Stores registry CSV (code,name,format,region,timezone,opens,closes).")
+    Path stores;
+
+    @Option(names = "--data", paramLabel = "DIR", description = "Data directory (index, checkpoints, spool); the CLI reads the same layout.")
+    Path data;
+
+    @Option(names = "--port", paramLabel = "N", description = "HTTP port (0: any free port).")
+    Integer port;
+
+    @Option(names = "--host", paramLabel = "ADDR", description = "Address to listen on.")
+    String host;
+
+    @Option(names = "--print-config", description = "Print the effective configuration and exit.")
+    boolean printConfig;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        CollectorConfig cfg;
+        try {
+            cfg = CollectorConfig.load(config, System.getenv());
+            if (logs != null) cfg = cfg.withLogsRoot(logs);
+            if (stores != null) cfg = cfg.withStoresRegistry(stores);
+            if (data != null) cfg = cfg.withDataDir(data);
+            if (port != null) cfg = cfg.withPort(port);
+            if (host != null) cfg = cfg.withHost(host);
+        } catch (ConfigException | InvalidConfigException e) {
+            err.println("tillwatch serve: invalid configuration / ошибка в настройках:");
+            for (String p : e instanceof ConfigException c ? c.problems() : ((InvalidConfigException) e).problems()) err.println("  " + p);
+            err.flush();
+            return 2;
+        }
+        if (printConfig) {
+            out.print(cfg.describe());
+            out.flush();
+            return 0;
+        }
+        Collector collector = Collector.start(cfg, System.getenv());
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                System.out.println("tillwatch collector stopping: draining and committing / коллектор останавливается");
+                System.out.flush();
+                collector.close();
+                System.out.println("tillwatch collector stopped: ingestion drained and committed / коллектор остановлен");
+                System.out.flush();
+            } catch (Throwable e) {
+                System.err.println("tillwatch serve: shutdown: " + e);
+                e.printStackTrace();
+            } finally {
+                stopped.countDown();
+            }
+        }, "shutdown"));
+        out.printf("tillwatch collector listening on http://%s:%d/ (data %s, logs %s)%n", cfg.server().host(), collector.port(),
+                cfg.data().dir(), cfg.logs().root() == null ? "push only" : cfg.logs().root());
+        out.flush();
+        stopped.await();
+        return 0;
+    }
+}

@@ -1,0 +1,234 @@
+package org.tillwatch.collector;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.SearcherManager;
+import org.tillwatch.collector.http.CollectorServer;
+import org.tillwatch.collector.ingest.IngestEngine;
+import org.tillwatch.collector.ingest.IngestObserver;
+import org.tillwatch.collector.ingest.MalformedSamples;
+import org.tillwatch.collector.ingest.StreamKey;
+import org.tillwatch.config.CollectorConfig;
+import org.tillwatch.domain.model.LoyaltyRequest;
+import org.tillwatch.domain.model.RegisterKey;
+import org.tillwatch.domain.model.StoreRegistry;
+import org.tillwatch.domain.model.Transaction;
+import org.tillwatch.domain.parse.MalformedLine;
+import org.tillwatch.index.CardHasher;
+import org.tillwatch.index.CardKeys;
+import org.tillwatch.index.TransactionIndexReader;
+import org.tillwatch.index.TransactionIndexWriter;
+import org.tillwatch.live.LiveConfig;
+import org.tillwatch.live.LiveFigures;
+import org.tillwatch.live.ReceiptFact;
+import org.tillwatch.metrics.AvailabilityRow;
+import org.tillwatch.metrics.Metrics;
+
+/** A running collector: index, ingestion, live figures, metrics and the HTTP server, started and stopped together. */
+public final class Collector implements Closeable {
+    private static final Logger LOG = Logger.getLogger(Collector.class.getName());
+
+    private final CollectorConfig config;
+    private final TransactionIndexWriter writer;
+    private final SearcherManager searchers;
+    private final Metrics metrics;
+    private final LiveFigures live;
+    private final IngestEngine engine;
+    private final Vertx vertx;
+    private final HttpServer server;
+    private final ScheduledExecutorService timer;
+
+    private Collector(CollectorConfig config, TransactionIndexWriter writer, SearcherManager searchers, Metrics metrics,
+                      LiveFigures live, IngestEngine engine, Vertx vertx, HttpServer server, ScheduledExecutorService timer) {
+        this.config = config;
+        this.writer = writer;
+        this.searchers = searchers;
+        this.metrics = metrics;
+        this.live = live;
+        this.engine = engine;
+        this.vertx = vertx;
+        this.server = server;
+        this.timer = timer;
+    }
+
+    public static Collector start(CollectorConfig config, Map<String, String> env) throws IOException {
+        StoreRegistry registry = config.stores().registry() == null ? StoreRegistry.empty(config.stores().zone())
+                : StoreRegistry.parse(Files.readString(config.stores().registry()), config.stores().zone());
+        Files.createDirectories(config.data().dir());
+        CardHasher hasher = CardKeys.forDataDir(config.data().dir(), env, true);
+        TransactionIndexWriter writer = TransactionIndexWriter.open(config.data().dir(), hasher, 32);
+        SearcherManager searchers = writer.searcherManager();
+        Metrics metrics = new Metrics();
+        LiveFigures live = new LiveFigures(registry, new LiveConfig(config.live().windows(), config.live().minVolume(),
+                config.live().registerSilence(), 5));
+        MalformedSamples samples = new MalformedSamples(config.data().dir(), Clock.systemUTC());
+        IngestEngine engine = new IngestEngine(config, registry, writer, config.data().dir(), observer(live, metrics),
+                live::watermark, samples);
+        // Live windows come back from the committed index: the searcher is taken before ingestion adds anything new.
+        IndexSearcher committed = searchers.acquire();
+        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "collector-timer");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            engine.start();
+            rebuildLive(live, committed, config);
+        } finally {
+            searchers.release(committed);
+        }
+        bindGauges(metrics, engine, writer, live);
+        long refresh = config.ingest().refreshInterval().toMillis();
+        timer.scheduleWithFixedDelay(() -> {
+            try {
+                searchers.maybeRefresh();
+            } catch (IOException | RuntimeException e) {
+                LOG.log(Level.WARNING, "index refresh failed", e);
+            }
+        }, refresh, refresh, TimeUnit.MILLISECONDS);
+        timer.scheduleWithFixedDelay(() -> updateAvailability(metrics, live), 1, 5, TimeUnit.SECONDS);
+        Vertx vertx = Vertx.vertx();
+        CollectorServer http = new CollectorServer(vertx, config, engine, live, registry, searchers, hasher, metrics, samples);
+        HttpServer server;
+        try {
+            server = http.listen().await();
+        } catch (RuntimeException e) {
+            vertx.close();
+            engine.close();
+            writer.close();
+            throw new IOException("cannot listen on " + config.server().host() + ":" + config.server().port() + ": " + e.getMessage(), e);
+        }
+        return new Collector(config, writer, searchers, metrics, live, engine, vertx, server, timer);
+    }
+
+    private static IngestObserver observer(LiveFigures live, Metrics metrics) {
+        return new IngestObserver() {
+            @Override
+            public void transaction(Transaction t) {
+                live.receipt(ReceiptFact.of(t));
+                metrics.transactions().record(t);
+            }
+
+            @Override
+            public void registerRequest(RegisterKey register, LoyaltyRequest request) {
+                metrics.transactions().recordRegisterRequest(register.store(), request);
+            }
+
+            @Override
+            public void malformed(String store, MalformedLine line) {
+                metrics.ingest().malformed(store);
+            }
+
+            @Override
+            public void activity(RegisterKey register, Instant lastEvent) {
+                live.activity(register, lastEvent);
+            }
+
+            @Override
+            public void bytes(StreamKey.Input input, long n) {
+                metrics.ingest().bytes("0000", input.name().toLowerCase(), n);
+            }
+        };
+    }
+
+    private static void rebuildLive(LiveFigures live, IndexSearcher committed, CollectorConfig config) throws IOException {
+        Instant mark = live.watermark();
+        if (mark == null) return;
+        Duration longest = config.live().windows().stream().max(Duration::compareTo).orElseThrow();
+        TransactionIndexReader.over((DirectoryReader) committed.getIndexReader()).forEachReceipt(mark.minus(longest), row -> {
+            List<String> errors = new ArrayList<>();
+            List<Boolean> critical = new ArrayList<>();
+            for (String o : row.outcomes()) {
+                if (o.equals("Ok")) continue;
+                errors.add(o);
+                critical.add(org.tillwatch.domain.model.OutcomeExplanations.of(o).critical());
+            }
+            live.receipt(new ReceiptFact(row.store(), row.register(), row.closedAt(), !row.status().equals("INCOMPLETE"),
+                    row.loyalty(), row.failed(), errors, critical));
+        });
+    }
+
+    private static void bindGauges(Metrics metrics, IngestEngine engine, TransactionIndexWriter writer, LiveFigures live) {
+        metrics.ingest().bindLag(() -> {
+            Instant w = live.watermark();
+            return w == null ? Double.NaN : Duration.between(w, Instant.now()).toMillis() / 1000.0;
+        });
+        metrics.ingest().bindQueue("push_backlog_bytes", engine::backlogBytes);
+        metrics.ingest().bindQueue("streams_waiting", engine::queuedStreams);
+        metrics.ingest().bindIndexDocuments(writer::documents);
+        metrics.ingest().bindLastCommit(() -> engine.lastCommit() == null ? Double.NaN : engine.lastCommit().toEpochMilli() / 1000.0);
+    }
+
+    private static void updateAvailability(Metrics metrics, LiveFigures live) {
+        try {
+            List<AvailabilityRow> rows = new ArrayList<>();
+            for (var s : live.stores()) {
+                for (var w : s.windows()) {
+                    rows.add(new AvailabilityRow(s.store(), window(w.window()), w.loyalty(), w.failed(),
+                            w.availability().isPresent() ? w.availability().getAsDouble() : null, s.silentRegisters().size()));
+                }
+            }
+            var chain = live.chain();
+            for (var w : chain.windows()) {
+                rows.add(new AvailabilityRow(null, window(w.window()), w.loyalty(), w.failed(),
+                        w.availability().isPresent() ? w.availability().getAsDouble() : null, chain.silentRegisters()));
+            }
+            metrics.availability().update(rows);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "availability gauges not updated", e);
+        }
+    }
+
+    private static String window(Duration d) {
+        long s = d.toSeconds();
+        if (s % 86_400 == 0) return s / 86_400 + "d";
+        if (s % 3_600 == 0) return s / 3_600 + "h";
+        if (s % 60 == 0) return s / 60 + "m";
+        return s + "s";
+    }
+
+    public int port() {
+        return server.actualPort();
+    }
+
+    public IngestEngine engine() {
+        return engine;
+    }
+
+    public LiveFigures live() {
+        return live;
+    }
+
+    /** Graceful stop: no new requests, ingestion drains and commits, the index closes. */
+    @Override
+    public void close() throws IOException {
+        try {
+            server.close().await();
+        } catch (RuntimeException e) {
+            LOG.log(Level.FINE, "server close", e);
+        }
+        timer.shutdownNow();
+        engine.close(Duration.ofSeconds(20));
+        searchers.close();
+        writer.close();
+        metrics.close();
+        vertx.close();
+    }
+}

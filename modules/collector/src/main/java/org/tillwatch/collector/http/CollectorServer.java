@@ -1,0 +1,70 @@
+package org.tillwatch.collector.http;
+
+import java.util.Map;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import org.apache.lucene.search.SearcherManager;
+import org.tillwatch.collector.ingest.IngestEngine;
+import org.tillwatch.collector.ingest.MalformedSamples;
+import org.tillwatch.config.CollectorConfig;
+import org.tillwatch.domain.model.StoreRegistry;
+import org.tillwatch.index.CardHasher;
+import org.tillwatch.live.LiveFigures;
+import org.tillwatch.metrics.Metrics;
+
+/** The collector's HTTP side: push ingestion, the query and status API under /api/v1, health, metrics. */
+public final class CollectorServer {
+    private final Vertx vertx;
+    private final Router router;
+    private final CollectorConfig config;
+
+    public CollectorServer(Vertx vertx, CollectorConfig config, IngestEngine engine, LiveFigures live, StoreRegistry registry,
+                           SearcherManager searchers, CardHasher hasher, Metrics metrics, MalformedSamples samples) {
+        this.vertx = vertx;
+        this.config = config;
+        this.router = Router.router(vertx);
+        new IngestRoutes(vertx, engine, config.ingest().maxChunkBytes()).mount(router);
+        StatusRoutes status = new StatusRoutes(vertx, engine, live, registry, samples);
+        status.mount(router);
+        new QueryRoutes(vertx, searchers, hasher, registry, status).mount(router);
+        router.get("/health/live").handler(ctx -> Json.send(ctx, 200, Map.of("status", "UP")));
+        router.get("/health/ready").handler(ctx -> {
+            if (engine.ready()) {
+                Json.send(ctx, 200, Map.of("status", "UP", "streams", engine.streamCount()));
+            } else {
+                Throwable f = engine.failure();
+                Json.error(ctx, 503, "not_ready", f != null ? "ingestion failed: " + f : "restoring or stopping");
+            }
+        });
+        router.get("/metrics").handler(ctx -> vertx.executeBlocking(metrics::scrape, false).onComplete(ar -> {
+            if (ar.succeeded()) ctx.response().putHeader("Content-Type", metrics.contentType()).end(ar.result());
+            else ctx.fail(ar.cause());
+        }));
+        router.get("/api/v1/openapi.yaml").handler(ctx -> ctx.response().putHeader("Content-Type", "application/yaml")
+                .sendFile("org/tillwatch/collector/openapi.yaml"));
+        router.route().last().handler(ctx -> Json.error(ctx, 404, "not_found", "no such endpoint: " + ctx.request().method() + " " + ctx.request().path()));
+        router.route().failureHandler(CollectorServer::failure);
+    }
+
+    private static void failure(RoutingContext ctx) {
+        Throwable f = ctx.failure();
+        if (f instanceof BadRequest b) {
+            Json.error(ctx, b.status, b.error, b.getMessage());
+        } else if (ctx.statusCode() == 413) {
+            Json.error(ctx, 413, "too_large", "body exceeds the collector's ingest.max-chunk-bytes: send smaller chunks");
+        } else if (ctx.statusCode() >= 400 && ctx.statusCode() < 500) {
+            Json.error(ctx, ctx.statusCode(), "bad_request", f == null ? "bad request" : f.getMessage());
+        } else {
+            java.util.logging.Logger.getLogger(CollectorServer.class.getName()).log(java.util.logging.Level.WARNING, "request failed", f);
+            Json.error(ctx, 500, "internal", f == null ? "internal error" : f.toString());
+        }
+    }
+
+    public Future<HttpServer> listen() {
+        return vertx.createHttpServer().requestHandler(router).listen(config.server().port(), config.server().host());
+    }
+}

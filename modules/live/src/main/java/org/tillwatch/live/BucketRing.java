@@ -1,0 +1,82 @@
+package org.tillwatch.live;
+
+import java.util.Arrays;
+
+/**
+ * One window's counts for one store (or the chain): a ring of {@link WindowSpec#buckets()} buckets, the newest being
+ * {@code head}. Slots are cleared lazily when the head moves, so a store nobody writes to costs nothing per event.
+ */
+final class BucketRing {
+    private static final long EMPTY = Long.MIN_VALUE;
+
+    private final WindowSpec spec;
+    private final int[] counts; // [2*slot] loyalty, [2*slot+1] failed
+    private final ErrorTally errors = new ErrorTally();
+    private long head = EMPTY;
+
+    BucketRing(WindowSpec spec) {
+        this.spec = spec;
+        this.counts = new int[2 * spec.buckets()];
+    }
+
+    /** Counts one receipt; ignored when it is older than the window at this watermark (never newer: see caller). */
+    void add(long closedAt, long watermark, boolean loyalty, boolean failed, int[] errorIds) {
+        long top = spec.bucketOf(watermark);
+        advance(top);
+        long k = spec.bucketOf(closedAt);
+        int n = spec.buckets();
+        if (k <= top - n || k > top) return;
+        int slot = (int) Math.floorMod(k, n);
+        if (loyalty) counts[2 * slot]++;
+        if (failed) counts[2 * slot + 1]++;
+        for (int id : errorIds) errors.add(slot, id);
+    }
+
+    private void advance(long top) {
+        int n = spec.buckets();
+        if (head == EMPTY || top - head >= n) {
+            Arrays.fill(counts, 0);
+            errors.clear();
+        } else if (top > head) {
+            int first = (int) Math.floorMod(head + 1, n);
+            int steps = (int) (top - head);
+            for (int i = 0; i < steps; i++) {
+                int slot = (first + i) % n;
+                counts[2 * slot] = 0;
+                counts[2 * slot + 1] = 0;
+            }
+            errors.removeSlots(slot -> Math.floorMod(slot - first, n) < steps);
+        } else {
+            return;
+        }
+        head = top;
+    }
+
+    /**
+     * Sums the buckets inside the window at this watermark: {@code {loyalty, failed}}, and error counts into
+     * {@code errorsById}.
+     */
+    long[] read(long watermark, long[] errorsById) {
+        int n = spec.buckets();
+        long top = spec.bucketOf(watermark);
+        if (head == EMPTY || top - head >= n) return new long[2];
+        int depth = (int) (n - (top - head)); // buckets head, head-1, ... still inside the window
+        long loyalty = 0;
+        long failed = 0;
+        for (int d = 0; d < depth; d++) {
+            int slot = (int) Math.floorMod(head - d, n);
+            loyalty += counts[2 * slot];
+            failed += counts[2 * slot + 1];
+        }
+        errors.sumInto(slot -> Math.floorMod(head - slot, n) < depth, errorsById);
+        return new long[] {loyalty, failed};
+    }
+
+    int slots() {
+        return spec.buckets();
+    }
+
+    int errorEntries() {
+        return errors.size();
+    }
+}

@@ -1,0 +1,76 @@
+package org.tillwatch.live;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.tillwatch.domain.model.RegisterKey;
+import org.tillwatch.domain.model.Store;
+
+/** One store's rings (allocated on its first counted receipt) and its registers' last activity. Not thread-safe. */
+final class StoreState {
+    private final Store store;
+    private final TreeMap<RegisterKey, Long> lastActivity = new TreeMap<>();
+    private BucketRing[] rings;
+
+    StoreState(Store store) {
+        this.store = store;
+    }
+
+    void activity(RegisterKey register, long at) {
+        lastActivity.merge(register, at, Math::max);
+    }
+
+    void add(List<WindowSpec> specs, long closedAt, long watermark, boolean loyalty, boolean failed, int[] errorIds) {
+        if (rings == null) rings = rings(specs);
+        for (BucketRing ring : rings) ring.add(closedAt, watermark, loyalty, failed, errorIds);
+    }
+
+    static BucketRing[] rings(List<WindowSpec> specs) {
+        BucketRing[] out = new BucketRing[specs.size()];
+        for (int i = 0; i < out.length; i++) out[i] = new BucketRing(specs.get(i));
+        return out;
+    }
+
+    StoreStatus status(List<WindowSpec> specs, Figures figures, long watermark, Duration silence) {
+        List<WindowFigures> windows = new ArrayList<>(specs.size());
+        for (int i = 0; i < specs.size(); i++) windows.add(figures.of(specs.get(i), rings == null ? null : rings[i], watermark));
+        Instant last = lastActivity.values().stream().max(Long::compare).map(Instant::ofEpochMilli).orElse(null);
+        return new StoreStatus(store.code(), store.registered(), openAt(watermark), windows, silent(watermark, silence), last);
+    }
+
+    List<SilentRegister> silent(long watermark, Duration silence) {
+        if (!openAt(watermark)) return List.of();
+        List<SilentRegister> out = new ArrayList<>();
+        for (Map.Entry<RegisterKey, Long> e : lastActivity.entrySet()) {
+            long quiet = watermark - e.getValue();
+            if (quiet >= silence.toMillis()) {
+                out.add(new SilentRegister(e.getKey(), Instant.ofEpochMilli(e.getValue()), Duration.ofMillis(quiet)));
+            }
+        }
+        return out;
+    }
+
+    private boolean openAt(long watermark) {
+        return watermark != Figures.NO_WATERMARK && OpeningHours.isOpen(store, Instant.ofEpochMilli(watermark));
+    }
+
+    void lastActivityInto(Map<RegisterKey, Instant> out) {
+        lastActivity.forEach((r, t) -> out.put(r, Instant.ofEpochMilli(t)));
+    }
+
+    long slots() {
+        long n = 0;
+        if (rings != null) for (BucketRing r : rings) n += r.slots();
+        return n;
+    }
+
+    long errorEntries() {
+        long n = 0;
+        if (rings != null) for (BucketRing r : rings) n += r.errorEntries();
+        return n;
+    }
+}
