@@ -142,8 +142,8 @@ public final class Collector implements Closeable {
             }
 
             @Override
-            public void bytes(StreamKey.Input input, long n) {
-                metrics.ingest().bytes("0000", input.name().toLowerCase(), n);
+            public void bytes(StreamKey stream, long n) {
+                metrics.ingest().bytes(stream.register().store(), stream.input().name().toLowerCase(), n);
             }
         };
     }

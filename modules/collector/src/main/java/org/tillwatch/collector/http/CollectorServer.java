@@ -44,8 +44,6 @@ public final class CollectorServer {
             if (ar.succeeded()) ctx.response().putHeader("Content-Type", metrics.contentType()).end(ar.result());
             else ctx.fail(ar.cause());
         }));
-        router.get("/api/v1/openapi.yaml").handler(ctx -> ctx.response().putHeader("Content-Type", "application/yaml")
-                .sendFile("org/tillwatch/collector/openapi.yaml"));
         router.route().last().handler(ctx -> Json.error(ctx, 404, "not_found", "no such endpoint: " + ctx.request().method() + " " + ctx.request().path()));
         router.route().failureHandler(CollectorServer::failure);
     }

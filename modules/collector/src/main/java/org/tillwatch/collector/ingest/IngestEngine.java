@@ -255,7 +255,7 @@ public final class IngestEngine implements Closeable {
                 s.figures.lastEvent = last;
                 if (last != null) observer.activity(s.key.register(), last);
                 if (s.key.input() == StreamKey.Input.PUSH) backlog.addAndGet(-fed);
-                observer.bytes(s.key.input(), fed);
+                observer.bytes(s.key, fed);
             }
             more = fed >= SLICE || (fed > 0 && s.segments.hasMore(s.pipeline.position()));
         } catch (IOException | UncheckedIOException e) {

@@ -25,6 +25,6 @@ public interface IngestObserver {
     default void activity(RegisterKey register, Instant lastEvent) {
     }
 
-    default void bytes(StreamKey.Input input, long n) {
+    default void bytes(StreamKey stream, long n) {
     }
 }

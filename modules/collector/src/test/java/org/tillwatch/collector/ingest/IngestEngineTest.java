@@ -80,17 +80,7 @@ class IngestEngineTest {
     }
 
     static Map<RegisterKey, byte[]> fleetBytes() throws IOException {
-        Map<RegisterKey, byte[]> out = new java.util.TreeMap<>(java.util.Comparator.comparing(RegisterKey::toString));
-        for (RegisterLogs r : FleetLogTree.scan(SampleFleet.root().resolve("logs")).registers()) {
-            var bytes = new java.io.ByteArrayOutputStream();
-            for (Path f : r.files()) {
-                try (InputStream in = f.toString().endsWith(".gz") ? new GZIPInputStream(Files.newInputStream(f)) : Files.newInputStream(f)) {
-                    in.transferTo(bytes);
-                }
-            }
-            out.put(r.key(), bytes.toByteArray());
-        }
-        return out;
+        return IngestEngineTestSupport.fleetBytes();
     }
 
     private Running start(CollectorConfig cfg) throws IOException {
