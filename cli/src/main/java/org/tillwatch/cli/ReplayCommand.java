@@ -60,6 +60,11 @@ final class ReplayCommand implements Callable<Integer> {
             description = "Retries of a request after a connection error or HTTP 500/502/504, with backoff (default: ${DEFAULT-VALUE}). 503 is always waited out.")
     int retries;
 
+    @Option(names = "--slice", paramLabel = "SECONDS", defaultValue = "1",
+            description = "Log-time tolerance between registers: a register runs at most this far ahead of the others "
+                    + "(default: ${DEFAULT-VALUE}). Larger slices send bigger chunks: faster bulk loads, looser ordering.")
+    double sliceSeconds;
+
     @Option(names = "--resume", description = "Ask the collector how many bytes of each register it has and skip them.")
     boolean resume;
 
@@ -72,10 +77,13 @@ final class ReplayCommand implements Callable<Integer> {
         if (concurrency < 1 || concurrency > 256) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--concurrency must be between 1 and 256, got " + concurrency);
         }
+        if (!(sliceSeconds >= 0.001 && sliceSeconds <= 86_400)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--slice must be between 0.001 and 86400 seconds, got " + sliceSeconds);
+        }
         if (retries < 0) throw new CommandLine.ParameterException(spec.commandLine(), "--retries must not be negative");
         StoreRegistry registry = StoresOption.load(stores, defaultZone);
         ReplaySettings settings = new ReplaySettings(logs, server, registry, speed, chunkBytes, concurrency, resume,
-                retries, ReplaySettings.DEFAULT_BACKOFF, ReplaySettings.DEFAULT_SLICE, ReplaySettings.DEFAULT_PROGRESS);
+                retries, ReplaySettings.DEFAULT_BACKOFF, java.time.Duration.ofMillis(Math.round(sliceSeconds * 1000)), ReplaySettings.DEFAULT_PROGRESS);
         PrintWriter out = spec.commandLine().getOut();
         ReplayResult result = new Replayer(settings, out).run();
         printSummary(out, result);
