@@ -21,6 +21,7 @@ import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherManager;
 import org.tillwatch.collector.http.CollectorServer;
+import org.tillwatch.collector.http.Json;
 import org.tillwatch.collector.ingest.IngestEngine;
 import org.tillwatch.collector.ingest.IngestObserver;
 import org.tillwatch.collector.ingest.MalformedSamples;
@@ -181,27 +182,19 @@ public final class Collector implements Closeable {
             List<AvailabilityRow> rows = new ArrayList<>();
             for (var s : live.stores()) {
                 for (var w : s.windows()) {
-                    rows.add(new AvailabilityRow(s.store(), window(w.window()), w.loyalty(), w.failed(),
+                    rows.add(new AvailabilityRow(s.store(), Json.window(w.window()), w.loyalty(), w.failed(),
                             w.availability().isPresent() ? w.availability().getAsDouble() : null, s.silentRegisters().size()));
                 }
             }
             var chain = live.chain();
             for (var w : chain.windows()) {
-                rows.add(new AvailabilityRow(null, window(w.window()), w.loyalty(), w.failed(),
+                rows.add(new AvailabilityRow(null, Json.window(w.window()), w.loyalty(), w.failed(),
                         w.availability().isPresent() ? w.availability().getAsDouble() : null, chain.silentRegisters()));
             }
             metrics.availability().update(rows);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "availability gauges not updated", e);
         }
-    }
-
-    private static String window(Duration d) {
-        long s = d.toSeconds();
-        if (s % 86_400 == 0) return s / 86_400 + "d";
-        if (s % 3_600 == 0) return s / 3_600 + "h";
-        if (s % 60 == 0) return s / 60 + "m";
-        return s + "s";
     }
 
     public int port() {

@@ -130,7 +130,10 @@ public final class TransactionIndexReader implements Closeable {
      */
     public void forEachReceipt(Instant from, Consumer<ReceiptRow> visitor) throws IOException {
         Query q = LongPoint.newRangeQuery(Fields.CLOSED_AT, from.toEpochMilli(), Long.MAX_VALUE);
-        forEachMatch(q, (ctx, doc) -> {
+        Weight w = searcher.createWeight(searcher.rewrite(q), ScoreMode.COMPLETE_NO_SCORES, 1f);
+        for (LeafReaderContext ctx : reader.leaves()) {
+            Scorer s = w.scorer(ctx);
+            if (s == null) continue;
             var r = ctx.reader();
             SortedDocValues stores = r.getSortedDocValues(Fields.STORE);
             SortedDocValues registers = r.getSortedDocValues(Fields.REGISTER);
@@ -139,20 +142,25 @@ public final class TransactionIndexReader implements Closeable {
             NumericDocValues loyalty = r.getNumericDocValues(Fields.LOYALTY);
             NumericDocValues failed = r.getNumericDocValues(Fields.FAILED);
             SortedSetDocValues outcomes = r.getSortedSetDocValues(Fields.OUTCOME);
-            stores.advanceExact(doc);
-            registers.advanceExact(doc);
-            status.advanceExact(doc);
-            closed.advanceExact(doc);
-            loyalty.advanceExact(doc);
-            failed.advanceExact(doc);
-            List<String> names = new ArrayList<>();
-            if (outcomes != null && outcomes.advanceExact(doc)) {
-                for (int i = 0; i < outcomes.docValueCount(); i++) names.add(outcomes.lookupOrd(outcomes.nextOrd()).utf8ToString());
+            var live = r.getLiveDocs();
+            DocIdSetIterator it = s.iterator();
+            for (int doc = it.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = it.nextDoc()) {
+                if (live != null && !live.get(doc)) continue;
+                stores.advanceExact(doc);
+                registers.advanceExact(doc);
+                status.advanceExact(doc);
+                closed.advanceExact(doc);
+                loyalty.advanceExact(doc);
+                failed.advanceExact(doc);
+                List<String> names = new ArrayList<>();
+                if (outcomes != null && outcomes.advanceExact(doc)) {
+                    for (int i = 0; i < outcomes.docValueCount(); i++) names.add(outcomes.lookupOrd(outcomes.nextOrd()).utf8ToString());
+                }
+                visitor.accept(new ReceiptRow(stores.lookupOrd(stores.ordValue()).utf8ToString(),
+                        registers.lookupOrd(registers.ordValue()).utf8ToString(), Instant.ofEpochMilli(closed.longValue()),
+                        status.lookupOrd(status.ordValue()).utf8ToString(), loyalty.longValue() == 1, failed.longValue() == 1, names));
             }
-            visitor.accept(new ReceiptRow(stores.lookupOrd(stores.ordValue()).utf8ToString(),
-                    registers.lookupOrd(registers.ordValue()).utf8ToString(), Instant.ofEpochMilli(closed.longValue()),
-                    status.lookupOrd(status.ordValue()).utf8ToString(), loyalty.longValue() == 1, failed.longValue() == 1, names));
-        });
+        }
     }
 
     /** The newest {@code limit} transactions matching a query, newest close first. */

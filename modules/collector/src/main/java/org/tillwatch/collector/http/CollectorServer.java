@@ -30,7 +30,7 @@ public final class CollectorServer {
         new IngestRoutes(vertx, engine, config.ingest().maxChunkBytes()).mount(router);
         StatusRoutes status = new StatusRoutes(vertx, engine, live, registry, samples);
         status.mount(router);
-        new QueryRoutes(vertx, searchers, hasher, registry, status).mount(router);
+        new QueryRoutes(vertx, searchers, hasher, registry).mount(router);
         router.get("/health/live").handler(ctx -> Json.send(ctx, 200, Map.of("status", "UP")));
         router.get("/health/ready").handler(ctx -> {
             if (engine.ready()) {

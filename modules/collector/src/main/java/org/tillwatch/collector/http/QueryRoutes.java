@@ -44,21 +44,18 @@ final class QueryRoutes {
     private final SearcherManager searchers;
     private final CardHasher hasher;
     private final StoreRegistry registry;
-    private final StatusRoutes blocking;
-
-    QueryRoutes(Vertx vertx, SearcherManager searchers, CardHasher hasher, StoreRegistry registry, StatusRoutes blocking) {
+    QueryRoutes(Vertx vertx, SearcherManager searchers, CardHasher hasher, StoreRegistry registry) {
         this.vertx = vertx;
         this.searchers = searchers;
         this.hasher = hasher;
         this.registry = registry;
-        this.blocking = blocking;
     }
 
     void mount(Router router) {
         router.post("/api/v1/transactions/search").handler(BodyHandler.create(false).setBodyLimit(4096))
-                .handler(ctx -> blocking.blocking(ctx, () -> byCard(ctx)));
-        router.get("/api/v1/transactions").handler(ctx -> blocking.blocking(ctx, () -> byStore(ctx)));
-        router.get("/api/v1/transactions/:store/:register/:shift/:receipt/:date").handler(ctx -> blocking.blocking(ctx, () -> one(ctx)));
+                .handler(ctx -> Json.respond(vertx, ctx, () -> byCard(ctx)));
+        router.get("/api/v1/transactions").handler(ctx -> Json.respond(vertx, ctx, () -> byStore(ctx)));
+        router.get("/api/v1/transactions/:store/:register/:shift/:receipt/:date").handler(ctx -> Json.respond(vertx, ctx, () -> one(ctx)));
     }
 
     private Object byCard(RoutingContext ctx) throws IOException {

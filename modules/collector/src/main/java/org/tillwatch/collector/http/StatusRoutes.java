@@ -58,16 +58,8 @@ final class StatusRoutes {
         router.get("/api/v1/malformed").handler(ctx -> Json.send(ctx, 200, samples.recent(ctx.request().getParam("store"))));
     }
 
-    interface Work {
-        Object get() throws Exception;
-    }
-
-    /** Runs a handler's work off the event loop and answers with its JSON (or its {@link BadRequest}). */
-    void blocking(RoutingContext ctx, Work work) {
-        vertx.executeBlocking(work::get, false).onComplete(ar -> {
-            if (ar.succeeded()) Json.send(ctx, 200, ar.result());
-            else ctx.fail(ar.cause());
-        });
+    private void blocking(RoutingContext ctx, Json.Work work) {
+        Json.respond(vertx, ctx, work);
     }
 
     /** Chain and per-store figures of everything ingested: the JSON shape of {@code tillwatch index --json}. */

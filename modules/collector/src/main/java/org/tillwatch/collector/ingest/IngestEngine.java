@@ -356,11 +356,15 @@ public final class IngestEngine implements Closeable {
 
     /** Commits the index with a checkpoint of every stream (see the class comment for why ingestion pauses). */
     public synchronized void commit() throws IOException {
+        List<RegisterStream> taken = new ArrayList<>(streams.size());
         List<Checkpoint.Stream> snapshot = new ArrayList<>(streams.size());
         long gen = generation + 1;
         barrier.writeLock().lock();
         try {
-            for (RegisterStream s : streams.values()) snapshot.add(s.checkpoint());
+            for (RegisterStream s : streams.values()) {
+                taken.add(s);
+                snapshot.add(s.checkpoint());
+            }
             writer.prepareCommit(Map.of(CheckpointStore.COMMIT_KEY, Long.toString(gen), "last_ingest", Instant.now().toString()));
         } finally {
             barrier.writeLock().unlock();
@@ -374,11 +378,11 @@ public final class IngestEngine implements Closeable {
         lastCommit = Instant.now();
         checkpoints.prune(gen);
         samples.flush();
-        for (Checkpoint.Stream cp : snapshot) {
-            RegisterStream s = streams.get(new StreamKey(StreamKey.Input.valueOf(cp.input()), new RegisterKey(cp.store(), cp.register())));
-            if (s != null && s.lock.tryLock()) {
+        for (int i = 0; i < taken.size(); i++) {
+            RegisterStream s = taken.get(i);
+            if (s.lock.tryLock()) {
                 try {
-                    s.segments.committed(cp.resumeOffset());
+                    s.segments.committed(snapshot.get(i).resumeOffset());
                 } finally {
                     s.lock.unlock();
                 }

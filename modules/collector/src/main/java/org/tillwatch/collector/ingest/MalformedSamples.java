@@ -64,7 +64,12 @@ public final class MalformedSamples {
             day = today;
             Path file = dir.resolve("collector-" + today + ".ndjson");
             Files.createDirectories(dir);
-            writtenToday = Files.exists(file) ? (int) Math.min(Integer.MAX_VALUE, Files.lines(file).count()) : 0;
+            writtenToday = 0;
+            if (Files.exists(file)) {
+                try (var lines = Files.lines(file)) {
+                    writtenToday = (int) Math.min(Integer.MAX_VALUE, lines.count());
+                }
+            }
             out = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         }
         if (writtenToday >= DAILY_LIMIT) return;

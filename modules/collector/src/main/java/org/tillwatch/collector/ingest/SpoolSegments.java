@@ -27,6 +27,8 @@ final class SpoolSegments implements Segments {
     private volatile long length;
     /** Where the shipper said a file starts (offset -> its name): the pipeline ends and starts files there. */
     private final java.util.concurrent.ConcurrentSkipListMap<Long, String> files = new java.util.concurrent.ConcurrentSkipListMap<>();
+    /** The file start the pipeline last crossed (only the reading thread touches it). */
+    private long startedAt = -1;
 
     private SpoolSegments(Path dir, String source) {
         this.dir = dir;
@@ -135,8 +137,6 @@ final class SpoolSegments implements Segments {
             startedAt = at;
         }
     }
-
-    private long startedAt = -1;
 
     private long limit(long at, long upTo) {
         Long next = files.higherKey(at);

@@ -138,8 +138,8 @@ final class TailSegments implements Segments {
         for (int i = current; i < files.size(); i++) {
             TailFile f = files.get(i);
             if (f.ended) continue;
-            if (f.gzipped() || i < files.size() - 1 || f.rotated() || !f.stillThere()) return true;
-            return f.size() != f.consumed;
+            if (f.gzipped() || i < files.size() - 1 || f.rotated()) return true;
+            return f.size() != f.consumed; // moved or truncated files differ in size too: pump() looks closer
         }
         return false;
     }

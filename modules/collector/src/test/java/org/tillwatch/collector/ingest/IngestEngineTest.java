@@ -1,17 +1,13 @@
 package org.tillwatch.collector.ingest;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.zip.GZIPInputStream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,8 +17,6 @@ import org.tillwatch.domain.model.RegisterKey;
 import org.tillwatch.domain.model.StoreRegistry;
 import org.tillwatch.index.CardHasher;
 import org.tillwatch.index.TransactionIndexWriter;
-import org.tillwatch.ingest.FleetLogTree;
-import org.tillwatch.ingest.RegisterLogs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -43,7 +37,7 @@ class IngestEngineTest {
     @Test
     void pushingInRandomChunksGivesTheSameFiguresAndSurvivesARestart() throws Exception {
         CollectorConfig cfg = config();
-        Map<RegisterKey, byte[]> streams = fleetBytes();
+        Map<RegisterKey, byte[]> streams = IngestEngineTestSupport.fleetBytes();
         Random rnd = new Random(7);
         try (Running r = start(cfg)) {
             for (var e : streams.entrySet()) {
@@ -77,10 +71,6 @@ class IngestEngineTest {
 
     private CollectorConfig config() {
         return CollectorConfig.defaults().withDataDir(tmp.resolve("data"));
-    }
-
-    static Map<RegisterKey, byte[]> fleetBytes() throws IOException {
-        return IngestEngineTestSupport.fleetBytes();
     }
 
     private Running start(CollectorConfig cfg) throws IOException {
