@@ -217,7 +217,13 @@ public final class Collector implements Closeable {
         } catch (RuntimeException e) {
             LOG.log(Level.FINE, "server close", e);
         }
-        timer.shutdownNow();
+        // Not shutdownNow(): an interrupt in the middle of Lucene I/O closes its file channels, the write lock's included.
+        timer.shutdown();
+        try {
+            timer.awaitTermination(60, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         engine.close(Duration.ofSeconds(20));
         searchers.close();
         writer.close();

@@ -452,7 +452,13 @@ public final class IngestEngine implements Closeable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        timer.shutdownNow();
+        // Not shutdownNow(): an interrupt in the middle of Lucene I/O closes its file channels, the write lock's included.
+        timer.shutdown();
+        try {
+            timer.awaitTermination(60, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         closed = true;
         workers.shutdown();
         try {
