@@ -46,6 +46,7 @@ import org.tillwatch.live.ReceiptFact;
  * every registered {@link Notifier} through the {@link Outbox}. Thread-safe.
  */
 public final class AlertEngine implements Closeable {
+    private static final boolean DEBUG = Boolean.getBoolean("tillwatch.alerting.debug");
     private static final Logger LOG = Logger.getLogger(AlertEngine.class.getName());
 
     final Object lock = new Object();
@@ -66,6 +67,8 @@ public final class AlertEngine implements Closeable {
     private final long stepMs;
     private volatile long lastStep;
     private volatile boolean started;
+    private final Object feed = new Object();
+    private final EventOrder order = new EventOrder(Duration.ofSeconds(1));
     private long nextSequence;
     private long nextSilence;
     private volatile Instant lastData;
@@ -86,8 +89,10 @@ public final class AlertEngine implements Closeable {
         this.stepMs = config.evaluateEvery().toMillis();
         Saved saved = store.read();
         this.book = new IncidentBook(saved.incidents(), saved.nextIncident());
-        saved.trackers().forEach((k, t) -> trackers.put(parseKey(k), t));
-        trackers.remove(null);
+        saved.trackers().forEach((k, t) -> {
+            RuleKey key = parseKey(k);
+            if (key != null) trackers.put(key, t);
+        });
         silences.addAll(saved.silences());
         lastSent.putAll(saved.lastSent());
         this.nextSequence = saved.nextSequence();
@@ -140,22 +145,53 @@ public final class AlertEngine implements Closeable {
     // ---- feed -------------------------------------------------------------------------------------------------
 
     public void receipt(ReceiptFact f) {
-        live.receipt(f);
-        if (f.loyaltyTransaction()) {
-            long[] t = totals.computeIfAbsent(f.store(), s -> new long[2]);
-            synchronized (t) {
-                t[0]++;
-                if (f.failed()) t[1]++;
-            }
-        }
+        order.add(f.registerKey(), f.closedAt(), f);
         lastData = clock.instant();
-        progress();
+        release();
     }
 
     public void activity(RegisterKey register, Instant eventTime) {
-        live.activity(register, eventTime);
+        order.add(register, eventTime, null);
         lastData = clock.instant();
-        progress();
+        release();
+    }
+
+    /** Feeds the facts every active register has passed, in log-time order, evaluating at each step on the way. */
+    private void release() {
+        release(false);
+    }
+
+    /** Releases everything held back, whatever the registers' progress (the watch does it when ingestion went quiet). */
+    public void flush() {
+        release(true);
+    }
+
+    private void release(boolean all) {
+        synchronized (feed) {
+            for (EventOrder.Fact f : order.ready(all)) {
+                if (f.receipt() == null) {
+                    live.activity(f.register(), f.at());
+                } else {
+                    live.receipt(f.receipt());
+                    count(f.receipt());
+                }
+                progress();
+            }
+        }
+    }
+
+    /** Registers quiet for a while no longer hold the others back. */
+    void releaseQuiet() {
+        release(false);
+    }
+
+    private void count(ReceiptFact f) {
+        if (!f.loyaltyTransaction()) return;
+        long[] t = totals.computeIfAbsent(f.store(), s -> new long[2]);
+        synchronized (t) {
+            t[0]++;
+            if (f.failed()) t[1]++;
+        }
     }
 
     Instant lastData() {
@@ -211,8 +247,18 @@ public final class AlertEngine implements Closeable {
             Signal s = signals.get(key);
             if (s == null) continue;
             Tracker t = trackers.getOrDefault(key, Tracker.IDLE);
+            if (DEBUG && (key.scope().equals("AX1B") && key.rule() == Rule.STORE_AVAILABILITY || key.rule() == Rule.CHAIN_AVAILABILITY)
+                    && wm.toString().compareTo("2026-11-20T10:58") > 0 && wm.toString().compareTo("2026-11-20T11:50") < 0) {
+                System.err.println("DBG " + wm + " " + key + " " + s + " " + t);
+            }
             if (!t.active() && siblingActive(key)) s = Signal.quiet(s.stores());
-            Tracker.Step st = t.step(s, wm, config.pending(), config.recoveryPending());
+            Duration pending = key.equals(chainKey) ? chainPending() : config.pending();
+            Tracker.Step st = t.step(s, wm, pending, config.recoveryPending());
+            Tracker chainNow = trackers.get(chainKey);
+            if (st.action() == Tracker.Action.OPEN && key.rule().foldable() && chainNow != null && chainNow.phase() == Tracker.Phase.PENDING) {
+                // a chain incident is forming: wait for it rather than raise one store's alert that it would fold
+                st = new Tracker.Step(t.phase() == Tracker.Phase.IDLE ? new Tracker(Tracker.Phase.PENDING, wm, null, null) : t, Tracker.Action.NONE, wm);
+            }
             Tracker next = st.next();
             switch (st.action()) {
                 case OPEN -> {
@@ -231,6 +277,7 @@ public final class AlertEngine implements Closeable {
                 }
                 case RESOLVE -> {
                     changed = true;
+                    next = next.withIncident(null);
                     if (t.incident() != null && (key.equals(chainKey) || !isChainIncident(t.incident()))) {
                         Incident i = book.resolve(t.incident(), st.at());
                         if (i != null) notice(Type.RESOLVED, i, null);
@@ -244,6 +291,11 @@ public final class AlertEngine implements Closeable {
             else trackers.put(key, next);
         }
         if (changed) persist();
+    }
+
+    /** The chain rule waits at most a minute, so a chain incident forms before the stores' own alerts would open. */
+    private Duration chainPending() {
+        return config.pending().compareTo(Duration.ofMinutes(1)) < 0 ? config.pending() : Duration.ofMinutes(1);
     }
 
     private boolean isChainIncident(String id) {
@@ -262,9 +314,9 @@ public final class AlertEngine implements Closeable {
     /** The chain incident ended: its folded stores get their own incident only if they keep failing. */
     private void unfold(String chainId) {
         for (Map.Entry<RuleKey, Tracker> e : trackers.entrySet()) {
-            if (chainId.equals(e.getValue().incident()) && e.getKey().rule() != Rule.CHAIN_AVAILABILITY) {
-                e.setValue(e.getValue().quieting());
-            }
+            boolean folded = chainId.equals(e.getValue().incident()) && e.getKey().rule() != Rule.CHAIN_AVAILABILITY;
+            boolean pending = e.getKey().rule().foldable() && e.getValue().phase() == Tracker.Phase.PENDING;
+            if (folded || pending) e.setValue(e.getValue().quieting());
         }
     }
 
