@@ -19,7 +19,13 @@ import java.util.Set;
  * absolute (against the working directory) and normalized, so equal configurations compare equal wherever they came
  * from.
  */
-public record CollectorConfig(Server server, Logs logs, Stores stores, Data data, Ingest ingest, Live live) {
+public record CollectorConfig(Server server, Logs logs, Stores stores, Data data, Ingest ingest, Live live,
+                              Security security) {
+
+    /** A configuration with the default {@link Security} (no accounts, an open API). */
+    public CollectorConfig(Server server, Logs logs, Stores stores, Data data, Ingest ingest, Live live) {
+        this(server, logs, stores, data, ingest, live, Security.defaults());
+    }
 
     public CollectorConfig {
         Checks checks = new Checks("config");
@@ -29,6 +35,7 @@ public record CollectorConfig(Server server, Logs logs, Stores stores, Data data
         checks.present(data, "data");
         checks.present(ingest, "ingest");
         checks.present(live, "live");
+        checks.present(security, "security");
         checks.done();
     }
 
@@ -236,24 +243,28 @@ public record CollectorConfig(Server server, Logs logs, Stores stores, Data data
     /** @param root the log tree to tail, or {@code null} for push only */
     public CollectorConfig withLogsRoot(Path root) {
         return new CollectorConfig(server, new Logs(root, logs.pollInterval(), logs.rescanInterval()), stores, data,
-                ingest, live);
+                ingest, live, security);
     }
 
     /** @param registry the store registry CSV, or {@code null} for none */
     public CollectorConfig withStoresRegistry(Path registry) {
-        return new CollectorConfig(server, logs, new Stores(registry, stores.defaultZone()), data, ingest, live);
+        return new CollectorConfig(server, logs, new Stores(registry, stores.defaultZone()), data, ingest, live, security);
     }
 
     public CollectorConfig withDataDir(Path dir) {
-        return new CollectorConfig(server, logs, stores, new Data(dir), ingest, live);
+        return new CollectorConfig(server, logs, stores, new Data(dir), ingest, live, security);
     }
 
     public CollectorConfig withPort(int port) {
-        return new CollectorConfig(new Server(server.host(), port), logs, stores, data, ingest, live);
+        return new CollectorConfig(new Server(server.host(), port), logs, stores, data, ingest, live, security);
+    }
+
+    public CollectorConfig withSecurity(Security security) {
+        return new CollectorConfig(server, logs, stores, data, ingest, live, security);
     }
 
     public CollectorConfig withHost(String host) {
-        return new CollectorConfig(new Server(host, server.port()), logs, stores, data, ingest, live);
+        return new CollectorConfig(new Server(host, server.port()), logs, stores, data, ingest, live, security);
     }
 
     private static Path absolute(Path path) {

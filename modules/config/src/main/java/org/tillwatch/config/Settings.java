@@ -99,6 +99,7 @@ final class Settings {
         v.put("live.windows", c.live().windows());
         v.put("live.min-volume", c.live().minVolume());
         v.put("live.register-silence", c.live().registerSilence());
+        v.put(SecuritySection.NAME, c.security());
         return v;
     }
 
@@ -125,7 +126,7 @@ final class Settings {
         if (!problems.isEmpty()) {
             throw new InvalidConfigException(problems);
         }
-        return new CollectorConfig(server, logs, stores, data, ingest, live);
+        return new CollectorConfig(server, logs, stores, data, ingest, live, (Security) v.get(SecuritySection.NAME));
     }
 
     private interface SectionBuilder<T> {
@@ -174,6 +175,9 @@ final class Settings {
                     }
                 }
             }
+        }
+        if (!config.security().equals(Security.defaults())) {
+            SecuritySection.write(root, config.security());
         }
         try {
             return YAML.writeValueAsString(root);
