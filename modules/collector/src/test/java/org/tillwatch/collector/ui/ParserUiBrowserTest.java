@@ -153,6 +153,19 @@ class ParserUiBrowserTest {
     }
 
     @Test
+    @Order(41)
+    void pendingPointsAndServiceFailuresAreNamed() throws Exception {
+        Case pending = find(t -> t.get("pending").asBoolean());
+        browser.open("/ui/receipts/" + pending.id);
+        assertThat(browser.find("[data-situation='pending']").getText()).contains("офлайн-очереди");
+        Case failed = find(t -> names(t).contains("HTTP_502"));
+        browser.open("/ui/receipts/" + failed.id);
+        assertThat(browser.find("[data-situation='service']").getText()).contains("Сбой программы лояльности").contains("не проблема с картой");
+        assertThat(browser.find(".explanation[data-outcome='HTTP_502']").getText()).contains("Дежурный процессинга");
+        browser.screenshot("05b-receipt-service-failure");
+    }
+
+    @Test
     @Order(5)
     void theDictionaryLooksCodesUpInBothLanguages() throws Exception {
         browser.open("/ui/errors");
