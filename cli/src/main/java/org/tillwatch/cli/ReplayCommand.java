@@ -65,6 +65,9 @@ final class ReplayCommand implements Callable<Integer> {
                     + "(default: ${DEFAULT-VALUE}). Larger slices send bigger chunks: faster bulk loads, looser ordering.")
     double sliceSeconds;
 
+    @picocli.CommandLine.Mixin
+    ApiTokenOption token = new ApiTokenOption();
+
     @Option(names = "--resume", description = "Ask the collector how many bytes of each register it has and skip them.")
     boolean resume;
 
@@ -83,7 +86,8 @@ final class ReplayCommand implements Callable<Integer> {
         if (retries < 0) throw new CommandLine.ParameterException(spec.commandLine(), "--retries must not be negative");
         StoreRegistry registry = StoresOption.load(stores, defaultZone);
         ReplaySettings settings = new ReplaySettings(logs, server, registry, speed, chunkBytes, concurrency, resume,
-                retries, ReplaySettings.DEFAULT_BACKOFF, java.time.Duration.ofMillis(Math.round(sliceSeconds * 1000)), ReplaySettings.DEFAULT_PROGRESS);
+                retries, ReplaySettings.DEFAULT_BACKOFF, java.time.Duration.ofMillis(Math.round(sliceSeconds * 1000)), ReplaySettings.DEFAULT_PROGRESS,
+                token.token(System.getenv()));
         PrintWriter out = spec.commandLine().getOut();
         ReplayResult result = new Replayer(settings, out).run();
         printSummary(out, result);

@@ -61,8 +61,15 @@ final class CollectorClient implements AutoCloseable {
     private final AtomicLong retriesAfter503 = new AtomicLong();
     private final AtomicLong retriesAfterErrors = new AtomicLong();
 
+    private final String token;
+
     CollectorClient(URI server, int retries, long backoffMs) {
+        this(server, retries, backoffMs, null);
+    }
+
+    CollectorClient(URI server, int retries, long backoffMs, String token) {
         this.server = server;
+        this.token = token;
         this.retries = retries;
         this.backoffMs = backoffMs;
         this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -91,6 +98,7 @@ final class CollectorClient implements AutoCloseable {
         HttpRequest.Builder b = HttpRequest.newBuilder(endpoint(key)).timeout(REQUEST_TIMEOUT)
                 .header("Content-Type", "application/octet-stream")
                 .header(OFFSET_HEADER, Long.toString(offset));
+        if (token != null) b.header("Authorization", "Bearer " + token);
         if (file != null && FILE_NAME.matcher(file).matches()) b.header(FILE_HEADER, file);
         if (endsFile) b.header(END_OF_FILE_HEADER, "true");
         HttpRequest request = b.POST(HttpRequest.BodyPublishers.ofByteArray(data)).build();
@@ -115,8 +123,9 @@ final class CollectorClient implements AutoCloseable {
 
     /** Bytes the collector holds for the register ({@code GET}); 0 when it has none. */
     long offset(RegisterKey key) throws InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(endpoint(key)).timeout(REQUEST_TIMEOUT)
-                .header("Accept", "application/json").GET().build();
+        HttpRequest.Builder get = HttpRequest.newBuilder(endpoint(key)).timeout(REQUEST_TIMEOUT).header("Accept", "application/json");
+        if (token != null) get.header("Authorization", "Bearer " + token);
+        HttpRequest request = get.GET().build();
         HttpResponse<String> r = send(key, request);
         if (r.statusCode() != 200) throw rejected(key, r);
         JsonNode body = parse(r.body());

@@ -19,10 +19,11 @@ import org.tillwatch.domain.model.StoreRegistry;
  * @param slice        log-time tolerance between registers: a line is sent only once every line of the other
  *                     registers older than it by more than this has been accepted
  * @param progressEvery how often to print a progress line
+ * @param token        the API token sent as {@code Authorization: Bearer}, {@code null}: none
  */
 public record ReplaySettings(Path logs, URI server, StoreRegistry registry, double speed, int chunkBytes,
                              int concurrency, boolean resume, int retries, Duration backoff, Duration slice,
-                             Duration progressEvery) {
+                             Duration progressEvery, String token) {
     public static final Duration DEFAULT_BACKOFF = Duration.ofMillis(250);
     public static final Duration DEFAULT_SLICE = Duration.ofSeconds(1);
     public static final Duration DEFAULT_PROGRESS = Duration.ofSeconds(5);
@@ -32,6 +33,11 @@ public record ReplaySettings(Path logs, URI server, StoreRegistry registry, doub
         if (chunkBytes < 1) throw new IllegalArgumentException("chunkBytes must be positive");
         if (concurrency < 1) throw new IllegalArgumentException("concurrency must be at least 1");
         if (retries < 0) throw new IllegalArgumentException("retries must not be negative");
+    }
+
+    public ReplaySettings(Path logs, URI server, StoreRegistry registry, double speed, int chunkBytes, int concurrency,
+                          boolean resume, int retries, Duration backoff, Duration slice, Duration progressEvery) {
+        this(logs, server, registry, speed, chunkBytes, concurrency, resume, retries, backoff, slice, progressEvery, null);
     }
 
     public boolean paced() {

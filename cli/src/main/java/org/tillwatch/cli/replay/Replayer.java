@@ -112,7 +112,7 @@ public final class Replayer {
             t.setDaemon(true);
             return t;
         });
-        CollectorClient client = new CollectorClient(settings.server(), settings.retries(), settings.backoff().toMillis());
+        CollectorClient client = new CollectorClient(settings.server(), settings.retries(), settings.backoff().toMillis(), settings.token());
         try {
             if (settings.resume()) resume(regs, client, pool);
             pump(regs, client, pool, started);

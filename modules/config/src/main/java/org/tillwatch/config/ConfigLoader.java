@@ -81,8 +81,13 @@ final class ConfigLoader {
     }
 
     private void readSection(String source, Path base, String section, JsonNode node) {
+        if (section.equals(SecuritySection.NAME)) {
+            Security security = SecuritySection.read(node, (Security) values.get(SecuritySection.NAME), source, problems);
+            if (security != null) values.put(SecuritySection.NAME, security);
+            return;
+        }
         if (!Settings.SECTIONS.contains(section)) {
-            problems.add(source + ": unknown key '" + section + "' (known: " + String.join(", ", Settings.SECTIONS) + ")");
+            problems.add(source + ": unknown key '" + section + "' (known: " + String.join(", ", Settings.SECTIONS) + ", security)");
             return;
         }
         List<Setting> settings = Settings.inSection(section);

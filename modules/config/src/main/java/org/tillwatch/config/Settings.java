@@ -157,6 +157,7 @@ final class Settings {
         v.put("alerting.hotline", c.alerting().hotline());
         v.put("alerting.webhook-url", c.alerting().webhookUrl());
         v.put("alerting.daily-quiet", c.alerting().dailyQuiet());
+        v.put(SecuritySection.NAME, c.security());
         return v;
     }
 
@@ -184,7 +185,7 @@ final class Settings {
         if (!problems.isEmpty()) {
             throw new InvalidConfigException(problems);
         }
-        return new CollectorConfig(server, logs, stores, data, ingest, live, alerting);
+        return new CollectorConfig(server, logs, stores, data, ingest, live, alerting, (Security) v.get(SecuritySection.NAME));
     }
 
     private interface SectionBuilder<T> {
@@ -234,6 +235,9 @@ final class Settings {
                     }
                 }
             }
+        }
+        if (!config.security().equals(Security.defaults())) {
+            SecuritySection.write(root, config.security());
         }
         try {
             return YAML.writeValueAsString(root);

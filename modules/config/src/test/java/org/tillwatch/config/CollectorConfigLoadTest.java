@@ -123,7 +123,7 @@ class CollectorConfigLoadTest {
                 """);
         assertThat(problemsOf(file).problems()).containsExactly(
                 file + ": unknown key 'server.prot' (known: host, port)",
-                file + ": unknown key 'sever' (known: server, logs, stores, data, ingest, live, alerting)",
+                file + ": unknown key 'sever' (known: server, logs, stores, data, ingest, live, alerting, security)",
                 file + ": unknown key 'live.minVolume' (known: windows, min-volume, register-silence)");
     }
 

@@ -15,12 +15,15 @@ import org.tillwatch.domain.model.StoreRegistry;
 import org.tillwatch.index.CardHasher;
 import org.tillwatch.live.LiveFigures;
 import org.tillwatch.metrics.Metrics;
+import org.tillwatch.web.WebUi;
+import org.tillwatch.web.data.UiData;
 
 /** The collector's HTTP side: push ingestion, the query and status API under /api/v1, health, metrics. */
 public final class CollectorServer {
     private final Vertx vertx;
     private final Router router;
     private final CollectorConfig config;
+    private final WebUi web;
 
     public CollectorServer(Vertx vertx, CollectorConfig config, IngestEngine engine, LiveFigures live, StoreRegistry registry,
                            SearcherManager searchers, CardHasher hasher, Metrics metrics, MalformedSamples samples,
@@ -28,6 +31,8 @@ public final class CollectorServer {
         this.vertx = vertx;
         this.config = config;
         this.router = Router.router(vertx);
+        this.web = new WebUi(vertx, config, new UiData(searchers, hasher, registry, live), java.time.Clock.systemUTC());
+        web.mount(router);
         new IngestRoutes(vertx, engine, config.ingest().maxChunkBytes()).mount(router);
         StatusRoutes status = new StatusRoutes(vertx, engine, live, registry, samples);
         status.mount(router);
@@ -65,6 +70,7 @@ public final class CollectorServer {
     }
 
     public Future<HttpServer> listen() {
-        return vertx.createHttpServer().requestHandler(router).listen(config.server().port(), config.server().host());
+        return vertx.createHttpServer().requestHandler(router).listen(config.server().port(), config.server().host())
+                .onSuccess(s -> web.listening(s.actualPort()));
     }
 }

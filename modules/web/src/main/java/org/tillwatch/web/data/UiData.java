@@ -1,0 +1,99 @@
+package org.tillwatch.web.data;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.SearcherManager;
+import org.tillwatch.domain.model.StoreRegistry;
+import org.tillwatch.domain.model.Transaction;
+import org.tillwatch.index.CardHasher;
+import org.tillwatch.index.TransactionIndexReader;
+import org.tillwatch.live.LiveFigures;
+
+/** What the UI reads: the collector's near-real-time index, its live figures and store registry. Blocking calls. */
+public final class UiData {
+    private final SearcherManager searchers;
+    private final CardHasher hasher;
+    private final StoreRegistry registry;
+    private final LiveFigures live;
+
+    public UiData(SearcherManager searchers, CardHasher hasher, StoreRegistry registry, LiveFigures live) {
+        this.searchers = searchers;
+        this.hasher = hasher;
+        this.registry = registry;
+        this.live = live;
+    }
+
+    public StoreRegistry registry() {
+        return registry;
+    }
+
+    public LiveFigures live() {
+        return live;
+    }
+
+    /** The keyed hash of a card: what the audit log records next to the masked number. */
+    public String cardHash(String card) {
+        return hasher.hash(card);
+    }
+
+    /** A card's receipts opened on store-local dates in {@code [from, to]} (either may be null), by close time. */
+    public List<Transaction> byCard(String card, LocalDate from, LocalDate to) throws IOException {
+        LocalDate single = from != null && from.equals(to) ? from : null;
+        List<Transaction> all = read(r -> r.byCardHash(hasher.hash(card), single));
+        return all.stream().filter(t -> (from == null || !t.opened().toLocalDate().isBefore(from))
+                && (to == null || !t.opened().toLocalDate().isAfter(to))).toList();
+    }
+
+    public Optional<Transaction> transaction(String id) throws IOException {
+        return read(r -> r.get(id));
+    }
+
+    /**
+     * One store's (or, with {@code store == null}, the chain's) loyalty receipts of a local day by hour, and its
+     * failures by outcome. Hours are of {@code zone}.
+     */
+    public DaySeries day(String store, LocalDate day, ZoneId zone) throws IOException {
+        Instant from = day.atStartOfDay(zone).toInstant();
+        Instant to = day.plusDays(1).atStartOfDay(zone).toInstant();
+        long[] loyalty = new long[24];
+        long[] failed = new long[24];
+        Map<String, Long> errors = new TreeMap<>();
+        read(r -> {
+            r.forEachReceipt(from, row -> {
+                if (!row.closedAt().isBefore(to) || (store != null && !store.equals(row.store()))) return;
+                if (row.loyalty()) {
+                    int h = row.closedAt().atZone(zone).getHour();
+                    loyalty[h]++;
+                    if (row.failed()) failed[h]++;
+                }
+                for (String o : row.outcomes()) {
+                    if (!o.equals("Ok")) errors.merge(o, 1L, Long::sum);
+                }
+            });
+            return null;
+        });
+        return new DaySeries(day, zone, loyalty, failed, errors);
+    }
+
+    private interface Work<T> {
+        T apply(TransactionIndexReader reader) throws IOException;
+    }
+
+    private <T> T read(Work<T> work) throws IOException {
+        IndexSearcher s = searchers.acquire();
+        try {
+            return work.apply(TransactionIndexReader.over((DirectoryReader) s.getIndexReader()));
+        } finally {
+            searchers.release(s);
+        }
+    }
+}
