@@ -32,6 +32,7 @@ public final class Metrics implements AutoCloseable {
     private final TransactionMetrics transactions;
     private final AvailabilityMetrics availability;
     private final IngestMetrics ingest;
+    private final StoreInfoMetrics stores;
 
     public Metrics() {
         registry.config()
@@ -51,6 +52,7 @@ public final class Metrics implements AutoCloseable {
         transactions = new TransactionMetrics(registry);
         availability = new AvailabilityMetrics(registry);
         ingest = new IngestMetrics(registry);
+        stores = new StoreInfoMetrics(registry);
     }
 
     private void processCpuSeconds() {
@@ -77,6 +79,10 @@ public final class Metrics implements AutoCloseable {
 
     public IngestMetrics ingest() {
         return ingest;
+    }
+
+    public StoreInfoMetrics stores() {
+        return stores;
     }
 
     /** Every meter in the Prometheus text format 0.0.4 (not OpenMetrics, whatever the client accepts). */
