@@ -19,7 +19,7 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * Counters and the loyalty latency histogram fed by ended receipts and by requests between receipts.
- * Labels: store, receipt status, operation, outcome class, critical outcome name, tender, ISO response code;
+ * Labels: store, receipt status, operation, outcome class, outcome name, tender, ISO response code;
  * never register, card, receipt or transaction id. Meters are created on first use of a label set and cached,
  * so {@link #record} costs map look-ups and adds, no registry search.
  */
@@ -56,9 +56,6 @@ public final class TransactionMetrics {
     private final MeterRegistry registry;
     private final ConcurrentHashMap<String, StoreMeters> stores = new ConcurrentHashMap<>();
     private final AtomicReferenceArray<Timer> latency = new AtomicReferenceArray<>(OPERATIONS.length);
-    /** tender label -> rc label -> meters; both keys are already folded, so both maps stay bounded. */
-    private final ConcurrentHashMap<String, ConcurrentHashMap<String, PaymentMeters>> payments = new ConcurrentHashMap<>();
-
     private record PaymentMeters(Counter count, Counter amount) {
     }
 
@@ -74,7 +71,7 @@ public final class TransactionMetrics {
         for (LoyaltyRequest r : t.requests()) request(m, r);
         if (!t.queuedOperationIds().isEmpty()) m.offlineQueued().increment(t.queuedOperationIds().size());
         for (Payment p : t.payments()) {
-            PaymentMeters pm = payment(p);
+            PaymentMeters pm = m.payment(Labels.tender(p.tender()), Labels.responseCode(p.rc()));
             pm.count().increment();
             if (p.amount() != null && p.amount().signum() >= 0) pm.amount().increment(p.amount().doubleValue());
         }
@@ -115,23 +112,6 @@ public final class TransactionMetrics {
         return t;
     }
 
-    private PaymentMeters payment(Payment p) {
-        String tender = Labels.tender(p.tender());
-        String rc = Labels.responseCode(p.rc());
-        ConcurrentHashMap<String, PaymentMeters> byRc = payments.get(tender);
-        if (byRc == null) byRc = payments.computeIfAbsent(tender, k -> new ConcurrentHashMap<>());
-        PaymentMeters m = byRc.get(rc);
-        if (m == null) {
-            m = byRc.computeIfAbsent(rc, k -> new PaymentMeters(
-                    Counter.builder(PAYMENTS).description("Payments by tender and ISO 8583 response code")
-                            .tag("tender", tender).tag("rc", k).register(registry),
-                    Counter.builder(PAYMENT_AMOUNT).baseUnit("rubles")
-                            .description("Amount of payments by tender and ISO 8583 response code")
-                            .tag("tender", tender).tag("rc", k).register(registry)));
-        }
-        return m;
-    }
-
     private static Duration[] millis(long... ms) {
         Duration[] d = new Duration[ms.length];
         for (int i = 0; i < ms.length; i++) d[i] = Duration.ofMillis(ms[i]);
@@ -150,6 +130,8 @@ public final class TransactionMetrics {
         private final ConcurrentHashMap<String, Counter> critical = new ConcurrentHashMap<>();
         private final ConcurrentHashMap<String, Counter> refused = new ConcurrentHashMap<>();
         private volatile Counter offlineQueued;
+        /** "tender rc" -> meters; both parts are already folded, so the map stays bounded. */
+        private final ConcurrentHashMap<String, PaymentMeters> payments = new ConcurrentHashMap<>();
 
         StoreMeters(String store) {
             this.store = store;
@@ -218,6 +200,20 @@ public final class TransactionMetrics {
                 offlineQueued = c;
             }
             return c;
+        }
+
+        PaymentMeters payment(String tender, String rc) {
+            String key = tender + ' ' + rc;
+            PaymentMeters m = payments.get(key);
+            if (m == null) {
+                m = payments.computeIfAbsent(key, k -> new PaymentMeters(
+                        Counter.builder(PAYMENTS).description("Payments by store, tender and ISO 8583 response code")
+                                .tag("store", store).tag("tender", tender).tag("rc", rc).register(registry),
+                        Counter.builder(PAYMENT_AMOUNT).baseUnit("rubles")
+                                .description("Amount of payments by store, tender and ISO 8583 response code")
+                                .tag("store", store).tag("tender", tender).tag("rc", rc).register(registry)));
+            }
+            return m;
         }
     }
 }
