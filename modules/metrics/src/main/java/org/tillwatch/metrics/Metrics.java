@@ -11,8 +11,11 @@ import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
+import org.tillwatch.domain.model.Store;
+
 import java.lang.management.ManagementFactory;
 import java.lang.management.OperatingSystemMXBean;
+import java.util.Collection;
 
 /**
  * The collector's meters: one Prometheus registry with JVM and process metrics, and the tillwatch binders on it.
@@ -83,6 +86,14 @@ public final class Metrics implements AutoCloseable {
 
     public StoreInfoMetrics stores() {
         return stores;
+    }
+
+    /** The store registry: {@code tillwatch_store_info} and each registered store's loyalty counters at zero. */
+    public void registerStores(Collection<Store> registry) {
+        stores.update(registry);
+        for (Store s : registry) {
+            if (s.registered()) transactions.registerStore(s.code());
+        }
     }
 
     /** Every meter in the Prometheus text format 0.0.4 (not OpenMetrics, whatever the client accepts). */

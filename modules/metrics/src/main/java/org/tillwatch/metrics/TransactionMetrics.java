@@ -77,6 +77,16 @@ public final class TransactionMetrics {
         }
     }
 
+    /**
+     * Creates a store's loyalty transaction counters at zero before its first receipt, so that Prometheus sees the
+     * first failures as an increase rather than as the starting value of a new series.
+     */
+    public void registerStore(String store) {
+        StoreMeters m = storeMeters(store);
+        m.loyaltyTransaction(false);
+        m.loyaltyTransaction(true);
+    }
+
     /** A loyalty request between receipts (balance check, late confirm): counted, but in no transaction. */
     public void recordRegisterRequest(String store, LoyaltyRequest r) {
         Objects.requireNonNull(r, "request");
