@@ -82,6 +82,7 @@ public final class Collector implements Closeable {
         TransactionIndexWriter writer = TransactionIndexWriter.open(config.data().dir(), hasher, 32);
         SearcherManager searchers = writer.searcherManager();
         Metrics metrics = new Metrics();
+        metrics.registerStores(registry.stores().values());
         LiveFigures live = new LiveFigures(registry, new LiveConfig(config.live().windows(), config.live().minVolume(),
                 config.live().registerSilence(), 5));
         MalformedSamples samples = new MalformedSamples(config.data().dir(), Clock.systemUTC());

@@ -11,8 +11,11 @@ import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
+import org.tillwatch.domain.model.Store;
+
 import java.lang.management.ManagementFactory;
 import java.lang.management.OperatingSystemMXBean;
+import java.util.Collection;
 
 /**
  * The collector's meters: one Prometheus registry with JVM and process metrics, and the tillwatch binders on it.
@@ -32,6 +35,7 @@ public final class Metrics implements AutoCloseable {
     private final TransactionMetrics transactions;
     private final AvailabilityMetrics availability;
     private final IngestMetrics ingest;
+    private final StoreInfoMetrics stores;
 
     public Metrics() {
         registry.config()
@@ -51,6 +55,7 @@ public final class Metrics implements AutoCloseable {
         transactions = new TransactionMetrics(registry);
         availability = new AvailabilityMetrics(registry);
         ingest = new IngestMetrics(registry);
+        stores = new StoreInfoMetrics(registry);
     }
 
     private void processCpuSeconds() {
@@ -77,6 +82,18 @@ public final class Metrics implements AutoCloseable {
 
     public IngestMetrics ingest() {
         return ingest;
+    }
+
+    public StoreInfoMetrics stores() {
+        return stores;
+    }
+
+    /** The store registry: {@code tillwatch_store_info} and each registered store's loyalty counters at zero. */
+    public void registerStores(Collection<Store> registry) {
+        stores.update(registry);
+        for (Store s : registry) {
+            if (s.registered()) transactions.registerStore(s.code());
+        }
     }
 
     /** Every meter in the Prometheus text format 0.0.4 (not OpenMetrics, whatever the client accepts). */

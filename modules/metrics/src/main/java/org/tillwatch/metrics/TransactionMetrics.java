@@ -19,7 +19,7 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * Counters and the loyalty latency histogram fed by ended receipts and by requests between receipts.
- * Labels: store, receipt status, operation, outcome class, critical outcome name, tender, ISO response code;
+ * Labels: store, receipt status, operation, outcome class, outcome name, tender, ISO response code;
  * never register, card, receipt or transaction id. Meters are created on first use of a label set and cached,
  * so {@link #record} costs map look-ups and adds, no registry search.
  */
@@ -30,6 +30,9 @@ public final class TransactionMetrics {
     static final String CRITICAL_ERRORS = "tillwatch.loyalty.critical.errors";
     static final String REQUEST_DURATION = "tillwatch.loyalty.request.duration";
     static final String PAYMENTS = "tillwatch.payments";
+    static final String PAYMENT_AMOUNT = "tillwatch.payments.amount";
+    static final String REFUSALS = "tillwatch.loyalty.refusals";
+    static final String OFFLINE_QUEUED = "tillwatch.loyalty.offline.queued";
 
     /** Classic histogram buckets from 50 ms to 30 s; the register's own timeouts sit in the upper half. */
     static final Duration[] LATENCY_BUCKETS = millis(50, 100, 200, 300, 500, 750, 1000, 1500, 2000, 3000, 5000,
@@ -53,8 +56,8 @@ public final class TransactionMetrics {
     private final MeterRegistry registry;
     private final ConcurrentHashMap<String, StoreMeters> stores = new ConcurrentHashMap<>();
     private final AtomicReferenceArray<Timer> latency = new AtomicReferenceArray<>(OPERATIONS.length);
-    /** tender label -> rc label -> counter; both keys are already folded, so both maps stay bounded. */
-    private final ConcurrentHashMap<String, ConcurrentHashMap<String, Counter>> payments = new ConcurrentHashMap<>();
+    private record PaymentMeters(Counter count, Counter amount) {
+    }
 
     public TransactionMetrics(MeterRegistry registry) {
         this.registry = Objects.requireNonNull(registry, "registry");
@@ -66,7 +69,22 @@ public final class TransactionMetrics {
         m.receipt(t.status()).increment();
         if (t.loyalty()) m.loyaltyTransaction(t.failed()).increment();
         for (LoyaltyRequest r : t.requests()) request(m, r);
-        for (Payment p : t.payments()) payment(p).increment();
+        if (!t.queuedOperationIds().isEmpty()) m.offlineQueued().increment(t.queuedOperationIds().size());
+        for (Payment p : t.payments()) {
+            PaymentMeters pm = m.payment(Labels.tender(p.tender()), Labels.responseCode(p.rc()));
+            pm.count().increment();
+            if (p.amount() != null && p.amount().signum() >= 0) pm.amount().increment(p.amount().doubleValue());
+        }
+    }
+
+    /**
+     * Creates a store's loyalty transaction counters at zero before its first receipt, so that Prometheus sees the
+     * first failures as an increase rather than as the starting value of a new series.
+     */
+    public void registerStore(String store) {
+        StoreMeters m = storeMeters(store);
+        m.loyaltyTransaction(false);
+        m.loyaltyTransaction(true);
     }
 
     /** A loyalty request between receipts (balance check, late confirm): counted, but in no transaction. */
@@ -80,6 +98,7 @@ public final class TransactionMetrics {
         RequestClass c = RequestClass.of(outcome);
         m.request(r.operation(), c).increment();
         if (c == RequestClass.CRITICAL) m.critical(Labels.outcomeCode(outcome)).increment();
+        if (c == RequestClass.REFUSED) m.refused(Labels.outcomeCode(outcome)).increment();
         Long ms = r.latencyMs();
         if (ms != null && ms >= 0) latency(r.operation()).record(ms, TimeUnit.MILLISECONDS);
     }
@@ -103,21 +122,6 @@ public final class TransactionMetrics {
         return t;
     }
 
-    private Counter payment(Payment p) {
-        String tender = Labels.tender(p.tender());
-        String rc = Labels.responseCode(p.rc());
-        ConcurrentHashMap<String, Counter> byRc = payments.get(tender);
-        if (byRc == null) byRc = payments.computeIfAbsent(tender, k -> new ConcurrentHashMap<>());
-        Counter c = byRc.get(rc);
-        if (c == null) {
-            c = byRc.computeIfAbsent(rc, k -> Counter.builder(PAYMENTS)
-                    .description("Payments by tender and ISO 8583 response code")
-                    .tag("tender", tender).tag("rc", k)
-                    .register(registry));
-        }
-        return c;
-    }
-
     private static Duration[] millis(long... ms) {
         Duration[] d = new Duration[ms.length];
         for (int i = 0; i < ms.length; i++) d[i] = Duration.ofMillis(ms[i]);
@@ -134,6 +138,10 @@ public final class TransactionMetrics {
         private final AtomicReferenceArray<Counter> loyalty = new AtomicReferenceArray<>(2);
         private final AtomicReferenceArray<Counter> requests = new AtomicReferenceArray<>(OPERATIONS.length * CLASSES.length);
         private final ConcurrentHashMap<String, Counter> critical = new ConcurrentHashMap<>();
+        private final ConcurrentHashMap<String, Counter> refused = new ConcurrentHashMap<>();
+        private volatile Counter offlineQueued;
+        /** "tender rc" -> meters; both parts are already folded, so the map stays bounded. */
+        private final ConcurrentHashMap<String, PaymentMeters> payments = new ConcurrentHashMap<>();
 
         StoreMeters(String store) {
             this.store = store;
@@ -181,6 +189,41 @@ public final class TransactionMetrics {
                         .tag("store", store).tag("code", k).register(registry));
             }
             return c;
+        }
+
+        Counter refused(String code) {
+            Counter c = refused.get(code);
+            if (c == null) {
+                c = refused.computeIfAbsent(code, k -> Counter.builder(REFUSALS)
+                        .description("Loyalty requests refused on the customer's side (not critical) by store and outcome name")
+                        .tag("store", store).tag("code", k).register(registry));
+            }
+            return c;
+        }
+
+        Counter offlineQueued() {
+            Counter c = offlineQueued;
+            if (c == null) {
+                c = Counter.builder(OFFLINE_QUEUED)
+                        .description("Loyalty operations a register put in its offline queue, by store")
+                        .tag("store", store).register(registry);
+                offlineQueued = c;
+            }
+            return c;
+        }
+
+        PaymentMeters payment(String tender, String rc) {
+            String key = tender + ' ' + rc;
+            PaymentMeters m = payments.get(key);
+            if (m == null) {
+                m = payments.computeIfAbsent(key, k -> new PaymentMeters(
+                        Counter.builder(PAYMENTS).description("Payments by store, tender and ISO 8583 response code")
+                                .tag("store", store).tag("tender", tender).tag("rc", rc).register(registry),
+                        Counter.builder(PAYMENT_AMOUNT).baseUnit("rubles")
+                                .description("Amount of payments by store, tender and ISO 8583 response code")
+                                .tag("store", store).tag("tender", tender).tag("rc", rc).register(registry)));
+            }
+            return m;
         }
     }
 }

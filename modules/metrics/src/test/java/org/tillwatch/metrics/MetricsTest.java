@@ -32,4 +32,20 @@ class MetricsTest {
             assertThat(e.value("tillwatch_malformed_lines_total", "store", "37S0")).isEqualTo(1.0);
         }
     }
+
+    @Test
+    void registeredStoresHaveTheirInfoAndZeroLoyaltyCountersBeforeAnyReceipt() {
+        var registry = org.tillwatch.domain.model.StoreRegistry.parse("""
+                code,name,format,region,timezone,opens,closes
+                URMY,Pyaterochka №100,PYATEROCHKA,Moscow,Europe/Moscow,07:00,23:00
+                """, java.time.ZoneId.of("Europe/Moscow"));
+        try (Metrics metrics = new Metrics()) {
+            metrics.registerStores(registry.stores().values());
+            Exposition e = Exposition.parse(metrics.scrape());
+            assertThat(e.value("tillwatch_store_info", "store", "URMY", "region", "Moscow", "format", "PYATEROCHKA")).isEqualTo(1.0);
+            assertThat(e.value("tillwatch_loyalty_transactions_total", "store", "URMY", "result", "ok")).isZero();
+            assertThat(e.value("tillwatch_loyalty_transactions_total", "store", "URMY", "result", "failed")).isZero();
+            assertThat(e.named("tillwatch_receipts_total")).isEmpty();
+        }
+    }
 }

@@ -26,12 +26,17 @@ final class Receipts {
     }
 
     static Transaction receipt(String store, ReceiptStatus status, List<LoyaltyRequest> requests, List<Payment> payments) {
+        return receipt(store, status, requests, payments, Set.of());
+    }
+
+    static Transaction receipt(String store, ReceiptStatus status, List<LoyaltyRequest> requests, List<Payment> payments,
+                               Set<String> queuedOperationIds) {
         TransactionId id = new TransactionId(new RegisterKey(store, "POS07"), "1342", "R" + (++receiptNumber),
                 LocalDate.of(2026, 11, 20));
         LocalDateTime closed = OPENED.plusSeconds(40);
         return new Transaction(id, "SALE", "Ivanova", OPENED, closed, closed.toInstant(ZoneOffset.ofHours(3)), status,
                 new BigDecimal("289.97"), List.of(), List.of(), List.of(), List.of(), List.of(), requests, payments,
-                null, List.of(), Set.of(), false, List.of());
+                null, List.of(), queuedOperationIds, false, List.of());
     }
 
     static Transaction receipt(String store, ReceiptStatus status, LoyaltyRequest... requests) {
@@ -48,7 +53,11 @@ final class Receipts {
     }
 
     static Payment payment(String tender, String rc) {
-        return new Payment(OPENED, tender, new BigDecimal("289.97"), "220070******1234", "432112345678", "A1B2C3", rc,
+        return payment(tender, rc, "289.97");
+    }
+
+    static Payment payment(String tender, String rc, String amount) {
+        return new Payment(OPENED, tender, amount == null ? null : new BigDecimal(amount), "220070******1234", "432112345678", "A1B2C3", rc,
                 "00012345", "SBER");
     }
 }

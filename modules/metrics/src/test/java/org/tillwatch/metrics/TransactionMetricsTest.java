@@ -127,13 +127,51 @@ class TransactionMetricsTest {
                 payment("GIFT_CARD", "00"), payment(null, "00"), payment("BANK_CARD", "0x"))));
 
         Exposition e = scrape();
-        assertThat(e.value("tillwatch_payments_total", "tender", "BANK_CARD", "rc", "00")).isEqualTo(2.0);
-        assertThat(e.value("tillwatch_payments_total", "tender", "BANK_CARD", "rc", "05")).isEqualTo(1.0);
-        assertThat(e.value("tillwatch_payments_total", "tender", "BANK_CARD", "rc", "other")).isEqualTo(1.0);
-        assertThat(e.value("tillwatch_payments_total", "tender", "CASH", "rc", "none")).isEqualTo(1.0);
-        assertThat(e.value("tillwatch_payments_total", "tender", "X5_CARD", "rc", "Z3")).isEqualTo(1.0);
-        assertThat(e.value("tillwatch_payments_total", "tender", "BONUS", "rc", "00")).isEqualTo(1.0);
-        assertThat(e.value("tillwatch_payments_total", "tender", "other", "rc", "00")).isEqualTo(2.0);
+        assertThat(e.value("tillwatch_payments_total", "store", "37S0", "tender", "BANK_CARD", "rc", "00")).isEqualTo(2.0);
+        assertThat(e.value("tillwatch_payments_total", "store", "37S0", "tender", "BANK_CARD", "rc", "05")).isEqualTo(1.0);
+        assertThat(e.value("tillwatch_payments_total", "store", "37S0", "tender", "BANK_CARD", "rc", "other")).isEqualTo(1.0);
+        assertThat(e.value("tillwatch_payments_total", "store", "37S0", "tender", "CASH", "rc", "none")).isEqualTo(1.0);
+        assertThat(e.value("tillwatch_payments_total", "store", "37S0", "tender", "X5_CARD", "rc", "Z3")).isEqualTo(1.0);
+        assertThat(e.value("tillwatch_payments_total", "store", "37S0", "tender", "BONUS", "rc", "00")).isEqualTo(1.0);
+        assertThat(e.value("tillwatch_payments_total", "store", "37S0", "tender", "other", "rc", "00")).isEqualTo(2.0);
+    }
+
+    @Test
+    void paymentAmountsByTenderAndResponseCode() {
+        metrics.record(receipt("37S0", ReceiptStatus.OK, List.of(), List.of(
+                payment("X5_CARD", "00", "100.50"), payment("X5_CARD", "00", "20.25"), payment("X5_CARD", "51", "999.99"),
+                payment("CASH", null, null))));
+
+        Exposition e = scrape();
+        String amount = "tillwatch_payments_amount_rubles_total";
+        assertThat(e.value(amount, "store", "37S0", "tender", "X5_CARD", "rc", "00")).isCloseTo(120.75, within(1e-9));
+        assertThat(e.value(amount, "store", "37S0", "tender", "X5_CARD", "rc", "51")).isCloseTo(999.99, within(1e-9));
+        assertThat(e.value(amount, "store", "37S0", "tender", "CASH", "rc", "none")).isZero();
+        assertThat(e.value("tillwatch_payments_total", "store", "37S0", "tender", "CASH", "rc", "none")).isEqualTo(1.0);
+    }
+
+    @Test
+    void refusalsByCodeApartFromCriticalErrors() {
+        metrics.record(receipt("37S0", ReceiptStatus.OK,
+                request(Operation.PAYMENT, Outcome.ofErrorCode(20), 60L),     // NotEnoughMoney: refused
+                request(Operation.CALCULATE, Outcome.ofErrorCode(30), 70L),   // DeviceNotFound: critical
+                request(Operation.PAYMENT, Outcome.ofErrorCode(20), 60L)));
+
+        Exposition e = scrape();
+        assertThat(e.value("tillwatch_loyalty_refusals_total", "store", "37S0", "code", "NotEnoughMoney")).isEqualTo(2.0);
+        assertThat(e.named("tillwatch_loyalty_refusals_total")).hasSize(1);
+        assertThat(e.named("tillwatch_loyalty_critical_errors_total")).hasSize(1);
+    }
+
+    @Test
+    void offlineQueuedOperationsByStore() {
+        metrics.record(receipt("37S0", ReceiptStatus.OK, List.of(request(Operation.CONFIRM, Outcome.TIMEOUT, 15_000L)),
+                List.of(), java.util.Set.of("op-a", "op-b")));
+        metrics.record(receipt("37S0", ReceiptStatus.OK, ok(Operation.CONFIRM)));
+
+        Exposition e = scrape();
+        assertThat(e.value("tillwatch_loyalty_offline_queued_total", "store", "37S0")).isEqualTo(2.0);
+        assertThat(e.named("tillwatch_loyalty_offline_queued_total")).hasSize(1);
     }
 
     @Test
@@ -157,8 +195,8 @@ class TransactionMetricsTest {
         assertThat(e.named("tillwatch_loyalty_critical_errors_total")).hasSize(1);
         assertThat(e.value("tillwatch_loyalty_critical_errors_total", "store", "37S0", "code", "other")).isEqualTo(1000.0);
         assertThat(e.named("tillwatch_payments_total")).hasSize(2);
-        assertThat(e.value("tillwatch_payments_total", "tender", "other", "rc", "other")).isEqualTo(500.0);
-        assertThat(e.value("tillwatch_payments_total", "tender", "BANK_CARD", "rc", "other")).isEqualTo(500.0);
+        assertThat(e.value("tillwatch_payments_total", "store", "37S0", "tender", "other", "rc", "other")).isEqualTo(500.0);
+        assertThat(e.value("tillwatch_payments_total", "store", "37S0", "tender", "BANK_CARD", "rc", "other")).isEqualTo(500.0);
         assertThat(e.named("tillwatch_receipts_total")).hasSize(1);
     }
 
