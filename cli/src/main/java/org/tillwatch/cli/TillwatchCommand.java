@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 @Command(name = "tillwatch", mixinStandardHelpOptions = true, version = "tillwatch 0.1.0",
         description = {"Loyalty-service watch over cash-register logs.",
                 "Наблюдение за сервисом лояльности по логам касс."},
-        subcommands = {IndexCommand.class, AvailabilityCommand.class, ReceiptsCommand.class, SimulateCommand.class,
+        subcommands = {IndexCommand.class, AvailabilityCommand.class, SimulateCommand.class,
                 DemoCommand.class, ServeCommand.class, ReplayCommand.class, CommandLine.HelpCommand.class})
 public final class TillwatchCommand implements Runnable {
     @CommandLine.Spec
@@ -21,7 +21,7 @@ public final class TillwatchCommand implements Runnable {
     }
 
     public static CommandLine commandLine() {
-        CommandLine cl = new CommandLine(new TillwatchCommand());
+        CommandLine cl = org.tillwatch.cli.organizer.Organizer.addTo(new CommandLine(new TillwatchCommand()));
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             PrintWriter err = commandLine.getErr();
             String message = ex.getMessage() == null ? ex.toString() : ex.getMessage();

@@ -31,6 +31,7 @@ public final class CollectorServer {
         StatusRoutes status = new StatusRoutes(vertx, engine, live, registry, samples);
         status.mount(router);
         new QueryRoutes(vertx, searchers, hasher, registry).mount(router);
+        new OrganizerRoutes(vertx, searchers, hasher, registry).mount(router);
         router.get("/health/live").handler(ctx -> Json.send(ctx, 200, Map.of("status", "UP")));
         router.get("/health/ready").handler(ctx -> {
             if (engine.ready()) {
