@@ -9,8 +9,8 @@ import picocli.CommandLine.Command;
 @Command(name = "tillwatch", mixinStandardHelpOptions = true, version = "tillwatch 0.1.0",
         description = {"Loyalty-service watch over cash-register logs.",
                 "Наблюдение за сервисом лояльности по логам касс."},
-        subcommands = {IndexCommand.class, AvailabilityCommand.class, ReceiptsCommand.class, SimulateCommand.class,
-                DemoCommand.class, ServeCommand.class, ReplayCommand.class, PasswdCommand.class, ExplainCommand.class,
+        subcommands = {IndexCommand.class, AvailabilityCommand.class, SimulateCommand.class,
+                DemoCommand.class, ServeCommand.class, ReplayCommand.class, PasswdCommand.class,
                 CommandLine.HelpCommand.class})
 public final class TillwatchCommand implements Runnable {
     @CommandLine.Spec
@@ -22,7 +22,7 @@ public final class TillwatchCommand implements Runnable {
     }
 
     public static CommandLine commandLine() {
-        CommandLine cl = new CommandLine(new TillwatchCommand());
+        CommandLine cl = org.tillwatch.cli.organizer.Organizer.addTo(new CommandLine(new TillwatchCommand()));
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             PrintWriter err = commandLine.getErr();
             String message = ex.getMessage() == null ? ex.toString() : ex.getMessage();

@@ -125,7 +125,7 @@ abstract class FleetFiguresContract {
                 Map.Entry<String, JsonNode> e = it.next();
                 var t = reader.get(e.getKey());
                 assertThat(t).as(e.getKey()).isPresent();
-                JsonNode got = JSON.valueToTree(ReceiptsCommand.row(t.get()));
+                JsonNode got = JSON.valueToTree(org.tillwatch.cli.organizer.ReceiptsCommand.row(t.get()));
                 assertThat(describe(got, got.get("closed").asText())).as(e.getKey())
                         .isEqualTo(describe(e.getValue(), e.getValue().get("closed_utc").asText()));
                 assertThat(got.get("bag").asBoolean()).as(e.getKey()).isEqualTo(e.getValue().get("bag").asBoolean());

@@ -59,6 +59,16 @@ public final class TransactionIndexReader implements Closeable {
         return new TransactionIndexReader(DirectoryReader.open(FSDirectory.open(dir)));
     }
 
+    /** The searcher over this reader, for queries of {@code org.tillwatch.index.query}. */
+    public IndexSearcher searcher() {
+        return searcher;
+    }
+
+    /** Decodes the stored (redacted) transaction of a document. */
+    public static Transaction decode(StoredFields fields, int doc) throws IOException {
+        return TransactionCodec.decode(fields.document(doc).getBinaryValue(Fields.SOURCE).bytes);
+    }
+
     public long count() {
         return reader.numDocs();
     }

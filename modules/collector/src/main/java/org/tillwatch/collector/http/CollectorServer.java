@@ -38,6 +38,7 @@ public final class CollectorServer {
         status.mount(router);
         new QueryRoutes(vertx, searchers, hasher, registry).mount(router);
         new AlertRoutes(vertx, alerts).mount(router);
+        new OrganizerRoutes(vertx, searchers, hasher, registry).mount(router);
         router.get("/health/live").handler(ctx -> Json.send(ctx, 200, Map.of("status", "UP")));
         router.get("/health/ready").handler(ctx -> {
             if (engine.ready()) {

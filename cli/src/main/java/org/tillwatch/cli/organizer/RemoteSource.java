@@ -1,0 +1,130 @@
+package org.tillwatch.cli.organizer;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.LongConsumer;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.tillwatch.domain.model.Transaction;
+import org.tillwatch.index.query.FilterRequest;
+import org.tillwatch.index.query.Page;
+import org.tillwatch.index.query.ReceiptSearch;
+import org.tillwatch.index.query.TransactionJson;
+
+/**
+ * A running collector's organizer API ({@code /api/v1/organizer/*}), with {@code Authorization: Bearer} when a token is
+ * given. Streams a long match list page by page.
+ */
+final class RemoteSource implements Source {
+    static final int PAGE = 500;
+
+    private final URI base;
+    private final String token;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+    RemoteSource(URI base, String token) {
+        String s = base.toString();
+        this.base = URI.create(s.endsWith("/") ? s : s + "/");
+        this.token = token;
+    }
+
+    @Override
+    public Page page(FilterRequest filter, int offset, int limit, boolean newestFirst) throws IOException {
+        List<Transaction> out = new ArrayList<>();
+        long total = -1;
+        int at = offset;
+        do {
+            int n = Math.min(PAGE, limit - out.size());
+            JsonNode r = post("api/v1/organizer/receipts", body(filter, at, n, newestFirst));
+            total = r.path("total").asLong();
+            JsonNode list = r.path("transactions");
+            for (JsonNode t : list) out.add(TransactionJson.MAPPER.treeToValue(t, Transaction.class));
+            if (list.isEmpty()) break;
+            at += list.size();
+        } while (out.size() < limit && at < total);
+        return new Page(total, out);
+    }
+
+    @Override
+    public long forEach(FilterRequest filter, ReceiptSearch.Visitor visitor, LongConsumer progress) throws IOException {
+        long n = 0;
+        int offset = 0;
+        while (true) {
+            Page p = page(filter, offset, PAGE, false);
+            for (Transaction t : p.transactions()) {
+                visitor.accept(t);
+                n++;
+            }
+            progress.accept(n);
+            offset += p.transactions().size();
+            if (p.transactions().isEmpty() || offset >= p.total()) return n;
+        }
+    }
+
+    @Override
+    public OutcomeCounts outcomes(FilterRequest filter) throws IOException {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("filter", filter);
+        JsonNode r = post("api/v1/organizer/outcomes", body);
+        Map<String, Long> counts = new LinkedHashMap<>();
+        r.path("outcomes").fields().forEachRemaining(e -> counts.put(e.getKey(), e.getValue().asLong()));
+        return new OutcomeCounts(r.path("receipts").asLong(), counts);
+    }
+
+    private static Map<String, Object> body(FilterRequest filter, int offset, int limit, boolean newestFirst) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("filter", filter);
+        m.put("offset", offset);
+        m.put("limit", limit);
+        m.put("newest_first", newestFirst);
+        return m;
+    }
+
+    private JsonNode post(String path, Object body) throws IOException {
+        HttpRequest.Builder rb = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(60))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(TransactionJson.MAPPER.writeValueAsString(body)));
+        if (token != null) rb.header("Authorization", "Bearer " + token);
+        HttpResponse<String> r;
+        try {
+            r = http.send(rb.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (ConnectException e) {
+            throw new IOException("cannot reach the collector at " + base + " (is 'tillwatch serve' running?)");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        }
+        if (r.statusCode() == 200) return TransactionJson.MAPPER.readTree(r.body());
+        String reason = reason(r.body());
+        if (r.statusCode() == 400) throw new IllegalArgumentException(reason);
+        if (r.statusCode() == 401 || r.statusCode() == 403) {
+            throw new IOException("the collector refused the request (" + r.statusCode() + "): give a token with --token-file or TILLWATCH_TOKEN" + (reason.isEmpty() ? "" : ": " + reason));
+        }
+        if (r.statusCode() == 404) throw new IOException("the collector at " + base + " has no organizer API (" + reason + "): is it an older version?");
+        throw new IOException("the collector answered " + r.statusCode() + ": " + reason);
+    }
+
+    private static String reason(String body) {
+        try {
+            JsonNode n = TransactionJson.MAPPER.readTree(body);
+            if (n != null && n.hasNonNull("reason")) return n.get("reason").asText();
+        } catch (IOException ignored) {
+            // not JSON: the raw text says more
+        }
+        return body == null ? "" : body.strip();
+    }
+
+    @Override
+    public void close() {
+        http.close();
+    }
+}
