@@ -26,7 +26,7 @@ import org.tillwatch.config.CollectorConfig.Stores;
 /** The table of configuration keys, and the conversion of a configuration to and from a map of key path to value. */
 final class Settings {
 
-    enum Kind { STRING, INT, BYTES, DURATION, DURATIONS, PATH, OPTIONAL_PATH }
+    enum Kind { STRING, INT, BYTES, DURATION, DURATIONS, PATH, OPTIONAL_PATH, BOOLEAN, IDS }
 
     record Setting(String section, String key, Kind kind) {
         String path() {
@@ -40,7 +40,10 @@ final class Settings {
 
     static final String ENV_PREFIX = "TILLWATCH_";
 
-    static final List<String> SECTIONS = List.of("server", "logs", "stores", "data", "ingest", "live");
+    static final List<String> SECTIONS = List.of("server", "logs", "stores", "data", "ingest", "live", "telegram");
+
+    /** TILLWATCH_* variables inside a section's prefix that are secrets, not configuration. */
+    static final java.util.Set<String> NOT_CONFIG = java.util.Set.of("TILLWATCH_TELEGRAM_TOKEN");
 
     static final List<Setting> ALL = List.of(
             new Setting("server", "host", Kind.STRING),
@@ -60,7 +63,14 @@ final class Settings {
             new Setting("ingest", "silence-expiry", Kind.DURATION),
             new Setting("live", "windows", Kind.DURATIONS),
             new Setting("live", "min-volume", Kind.INT),
-            new Setting("live", "register-silence", Kind.DURATION));
+            new Setting("live", "register-silence", Kind.DURATION),
+            new Setting("telegram", "enabled", Kind.BOOLEAN),
+            new Setting("telegram", "api-url", Kind.STRING),
+            new Setting("telegram", "token-file", Kind.OPTIONAL_PATH),
+            new Setting("telegram", "users", Kind.IDS),
+            new Setting("telegram", "chats", Kind.IDS),
+            new Setting("telegram", "language", Kind.STRING),
+            new Setting("telegram", "incident-poll", Kind.DURATION));
 
     static final JsonMapper JSON = JsonMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
 
@@ -99,6 +109,13 @@ final class Settings {
         v.put("live.windows", c.live().windows());
         v.put("live.min-volume", c.live().minVolume());
         v.put("live.register-silence", c.live().registerSilence());
+        v.put("telegram.enabled", c.telegram().enabled());
+        v.put("telegram.api-url", c.telegram().apiUrl());
+        v.put("telegram.token-file", c.telegram().tokenFile());
+        v.put("telegram.users", c.telegram().users());
+        v.put("telegram.chats", c.telegram().chats());
+        v.put("telegram.language", c.telegram().language());
+        v.put("telegram.incident-poll", c.telegram().incidentPoll());
         return v;
     }
 
@@ -122,10 +139,13 @@ final class Settings {
                 (Duration) v.get("ingest.idle-flush"), (Duration) v.get("ingest.silence-expiry")));
         Live live = section(problems, () -> new Live((List<Duration>) v.get("live.windows"),
                 (Integer) v.get("live.min-volume"), (Duration) v.get("live.register-silence")));
+        TelegramConfig telegram = section(problems, () -> new TelegramConfig((Boolean) v.get("telegram.enabled"),
+                (String) v.get("telegram.api-url"), (Path) v.get("telegram.token-file"), (List<Long>) v.get("telegram.users"),
+                (List<Long>) v.get("telegram.chats"), (String) v.get("telegram.language"), (Duration) v.get("telegram.incident-poll")));
         if (!problems.isEmpty()) {
             throw new InvalidConfigException(problems);
         }
-        return new CollectorConfig(server, logs, stores, data, ingest, live);
+        return new CollectorConfig(server, logs, stores, data, ingest, live, telegram);
     }
 
     private interface SectionBuilder<T> {
@@ -164,6 +184,13 @@ final class Settings {
                     ArrayNode list = section.putArray(s.key());
                     for (Object d : (List<?>) value) {
                         list.add(Units.formatDuration((Duration) d));
+                    }
+                }
+                case BOOLEAN -> section.put(s.key(), (Boolean) value);
+                case IDS -> {
+                    ArrayNode list = section.putArray(s.key());
+                    for (Object id : (List<?>) value) {
+                        list.add((Long) id);
                     }
                 }
                 case PATH, OPTIONAL_PATH -> {
