@@ -54,18 +54,26 @@ final class Conversation {
                 case "top" -> Views.top(api.chain(), lang);
                 case "incidents" -> incidents(lang);
                 case "explain" -> arg.isEmpty() ? usage(lang, "/explain CODE", "/explain CardBlocked") : Views.explain(api.explain(arg), lang);
-                case "subscribe" -> Reply.of(lang.render(tr -> state.subscribe(chat)
-                        ? "🔔 " + tr.t("Инциденты будут приходить в этот чат.", "Incidents will be pushed to this chat.")
-                        : "🔔 " + tr.t("Этот чат уже подписан.", "This chat is already subscribed.")));
-                case "unsubscribe" -> Reply.of(lang.render(tr -> state.unsubscribe(chat)
-                        ? "🔕 " + tr.t("Больше не присылаю инциденты в этот чат.", "No more incident pushes to this chat.")
-                        : "🔕 " + tr.t("Этот чат не был подписан.", "This chat was not subscribed.")));
+                case "subscribe" -> subscribed(state.subscribe(chat), lang);
+                case "unsubscribe" -> unsubscribed(state.unsubscribe(chat), lang);
                 case "lang" -> lang(chat, arg);
                 default -> Reply.of(lang.render(tr -> "🤔 " + tr.t("Не знаю такой команды. ", "Unknown command. ") + "/help"));
             };
         } catch (CollectorException e) {
             return trouble(e, lang);
         }
+    }
+
+    private static Reply subscribed(boolean added, Lang lang) {
+        return Reply.of(lang.render(tr -> added
+                ? "🔔 " + tr.t("Инциденты будут приходить в этот чат.", "Incidents will be pushed to this chat.")
+                : "🔔 " + tr.t("Этот чат уже подписан.", "This chat is already subscribed.")));
+    }
+
+    private static Reply unsubscribed(boolean removed, Lang lang) {
+        return Reply.of(lang.render(tr -> removed
+                ? "🔕 " + tr.t("Больше не присылаю инциденты в этот чат.", "No more incident pushes to this chat.")
+                : "🔕 " + tr.t("Этот чат не был подписан.", "This chat was not subscribed.")));
     }
 
     private Reply usage(Lang lang, String form, String example) {
