@@ -20,7 +20,7 @@ import java.util.Set;
  * from.
  */
 public record CollectorConfig(Server server, Logs logs, Stores stores, Data data, Ingest ingest, Live live,
-                              TelegramConfig telegram) {
+                              AlertingConfig alerting, TelegramConfig telegram) {
 
     public CollectorConfig {
         Checks checks = new Checks("config");
@@ -30,6 +30,7 @@ public record CollectorConfig(Server server, Logs logs, Stores stores, Data data
         checks.present(data, "data");
         checks.present(ingest, "ingest");
         checks.present(live, "live");
+        checks.present(alerting, "alerting");
         checks.present(telegram, "telegram");
         checks.done();
     }
@@ -195,7 +196,7 @@ public record CollectorConfig(Server server, Logs logs, Stores stores, Data data
     /** Every value at its default; the data directory is {@code data} under the working directory. */
     public static CollectorConfig defaults() {
         return new CollectorConfig(Server.defaults(), Logs.defaults(), Stores.defaults(), Data.defaults(),
-                Ingest.defaults(), Live.defaults(), TelegramConfig.defaults());
+                Ingest.defaults(), Live.defaults(), AlertingConfig.defaults(), TelegramConfig.defaults());
     }
 
     /**
@@ -238,28 +239,32 @@ public record CollectorConfig(Server server, Logs logs, Stores stores, Data data
     /** @param root the log tree to tail, or {@code null} for push only */
     public CollectorConfig withLogsRoot(Path root) {
         return new CollectorConfig(server, new Logs(root, logs.pollInterval(), logs.rescanInterval()), stores, data,
-                ingest, live, telegram);
+                ingest, live, alerting, telegram);
     }
 
     /** @param registry the store registry CSV, or {@code null} for none */
     public CollectorConfig withStoresRegistry(Path registry) {
-        return new CollectorConfig(server, logs, new Stores(registry, stores.defaultZone()), data, ingest, live, telegram);
+        return new CollectorConfig(server, logs, new Stores(registry, stores.defaultZone()), data, ingest, live, alerting, telegram);
     }
 
     public CollectorConfig withDataDir(Path dir) {
-        return new CollectorConfig(server, logs, stores, new Data(dir), ingest, live, telegram);
+        return new CollectorConfig(server, logs, stores, new Data(dir), ingest, live, alerting, telegram);
     }
 
     public CollectorConfig withPort(int port) {
-        return new CollectorConfig(new Server(server.host(), port), logs, stores, data, ingest, live, telegram);
+        return new CollectorConfig(new Server(server.host(), port), logs, stores, data, ingest, live, alerting, telegram);
     }
 
     public CollectorConfig withHost(String host) {
-        return new CollectorConfig(new Server(host, server.port()), logs, stores, data, ingest, live, telegram);
+        return new CollectorConfig(new Server(host, server.port()), logs, stores, data, ingest, live, alerting, telegram);
+    }
+
+    public CollectorConfig withAlerting(AlertingConfig alerting) {
+        return new CollectorConfig(server, logs, stores, data, ingest, live, alerting, telegram);
     }
 
     public CollectorConfig withTelegram(TelegramConfig telegram) {
-        return new CollectorConfig(server, logs, stores, data, ingest, live, telegram);
+        return new CollectorConfig(server, logs, stores, data, ingest, live, alerting, telegram);
     }
 
     private static Path absolute(Path path) {

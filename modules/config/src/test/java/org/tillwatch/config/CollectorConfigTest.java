@@ -146,6 +146,8 @@ class CollectorConfigTest {
                 new Ingest(3, 1536, 1_000_000, Duration.ofMillis(100), Duration.ofSeconds(10), Duration.ofMinutes(1),
                         Duration.ofDays(3)),
                 new Live(List.of(Duration.ofDays(7), Duration.ofSeconds(90)), 1, Duration.ofHours(25)),
+                AlertingConfig.defaults().withHotline("a@example.org, b@example.org").withSmtp("mail.example.org", 587)
+                        .withWebhook("https://hooks.example.org/x").withPending(Duration.ZERO, Duration.ofSeconds(90)),
                 new TelegramConfig(true, "http://127.0.0.1:8081", dir.resolve("bot.token"), List.of(42L, 7L),
                         List.of(-1001234567890L), "en", Duration.ofSeconds(3)));
         for (CollectorConfig config : List.of(c, CollectorConfig.defaults())) {
