@@ -38,6 +38,11 @@ final class FakeTelegram implements AutoCloseable {
         long chat() {
             return params.path("chat_id").asLong();
         }
+
+        /** The id the stand-in gave a sent message, or the id of the message edited. */
+        long messageId() {
+            return params.has("_message_id") ? params.get("_message_id").asLong() : params.path("message_id").asLong();
+        }
     }
 
     private final HttpServer server;
@@ -79,6 +84,7 @@ final class FakeTelegram implements AutoCloseable {
             }
             String method = path.substring(prefix.length()).toLowerCase(java.util.Locale.ROOT);
             JsonNode params = params(ex);
+            if (method.equals("sendmessage") && params instanceof ObjectNode o) o.put("_message_id", nextMessage.incrementAndGet());
             synchronized (this) {
                 calls.add(new Call(method, params, System.nanoTime()));
                 notifyAll();
@@ -101,7 +107,7 @@ final class FakeTelegram implements AutoCloseable {
 
     private JsonNode message(JsonNode params) {
         ObjectNode m = JSON.createObjectNode();
-        m.put("message_id", params.has("message_id") ? params.get("message_id").asLong() : nextMessage.incrementAndGet());
+        m.put("message_id", params.has("message_id") ? params.get("message_id").asLong() : params.get("_message_id").asLong());
         m.put("date", System.currentTimeMillis() / 1000);
         m.putObject("chat").put("id", params.path("chat_id").asLong()).put("type", params.path("chat_id").asLong() < 0 ? "group" : "private");
         m.put("text", params.path("text").asText());
