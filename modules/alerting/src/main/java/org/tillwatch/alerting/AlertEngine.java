@@ -91,7 +91,7 @@ public final class AlertEngine implements Closeable {
         this.book = new IncidentBook(saved.incidents(), saved.nextIncident());
         saved.trackers().forEach((k, t) -> {
             RuleKey key = parseKey(k);
-            if (key != null) trackers.put(key, t);
+            if (key != null) trackers.put(key, t); // a TreeMap takes no null key: skip rules this version does not know
         });
         silences.addAll(saved.silences());
         lastSent.putAll(saved.lastSent());

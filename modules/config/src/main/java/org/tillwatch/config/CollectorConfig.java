@@ -20,7 +20,7 @@ import java.util.Set;
  * from.
  */
 public record CollectorConfig(Server server, Logs logs, Stores stores, Data data, Ingest ingest, Live live,
-                              AlertingConfig alerting, Security security) {
+                              AlertingConfig alerting, Security security, TelegramConfig telegram) {
 
     public CollectorConfig {
         Checks checks = new Checks("config");
@@ -32,6 +32,7 @@ public record CollectorConfig(Server server, Logs logs, Stores stores, Data data
         checks.present(live, "live");
         checks.present(alerting, "alerting");
         checks.present(security, "security");
+        checks.present(telegram, "telegram");
         checks.done();
     }
 
@@ -196,7 +197,8 @@ public record CollectorConfig(Server server, Logs logs, Stores stores, Data data
     /** Every value at its default; the data directory is {@code data} under the working directory. */
     public static CollectorConfig defaults() {
         return new CollectorConfig(Server.defaults(), Logs.defaults(), Stores.defaults(), Data.defaults(),
-                Ingest.defaults(), Live.defaults(), AlertingConfig.defaults(), Security.defaults());
+                Ingest.defaults(), Live.defaults(), AlertingConfig.defaults(), Security.defaults(),
+                TelegramConfig.defaults());
     }
 
     /**
@@ -239,32 +241,36 @@ public record CollectorConfig(Server server, Logs logs, Stores stores, Data data
     /** @param root the log tree to tail, or {@code null} for push only */
     public CollectorConfig withLogsRoot(Path root) {
         return new CollectorConfig(server, new Logs(root, logs.pollInterval(), logs.rescanInterval()), stores, data,
-                ingest, live, alerting, security);
+                ingest, live, alerting, security, telegram);
     }
 
     /** @param registry the store registry CSV, or {@code null} for none */
     public CollectorConfig withStoresRegistry(Path registry) {
-        return new CollectorConfig(server, logs, new Stores(registry, stores.defaultZone()), data, ingest, live, alerting, security);
+        return new CollectorConfig(server, logs, new Stores(registry, stores.defaultZone()), data, ingest, live, alerting, security, telegram);
     }
 
     public CollectorConfig withDataDir(Path dir) {
-        return new CollectorConfig(server, logs, stores, new Data(dir), ingest, live, alerting, security);
+        return new CollectorConfig(server, logs, stores, new Data(dir), ingest, live, alerting, security, telegram);
     }
 
     public CollectorConfig withPort(int port) {
-        return new CollectorConfig(new Server(server.host(), port), logs, stores, data, ingest, live, alerting, security);
+        return new CollectorConfig(new Server(server.host(), port), logs, stores, data, ingest, live, alerting, security, telegram);
     }
 
     public CollectorConfig withHost(String host) {
-        return new CollectorConfig(new Server(host, server.port()), logs, stores, data, ingest, live, alerting, security);
+        return new CollectorConfig(new Server(host, server.port()), logs, stores, data, ingest, live, alerting, security, telegram);
     }
 
     public CollectorConfig withAlerting(AlertingConfig alerting) {
-        return new CollectorConfig(server, logs, stores, data, ingest, live, alerting, security);
+        return new CollectorConfig(server, logs, stores, data, ingest, live, alerting, security, telegram);
     }
 
     public CollectorConfig withSecurity(Security security) {
-        return new CollectorConfig(server, logs, stores, data, ingest, live, alerting, security);
+        return new CollectorConfig(server, logs, stores, data, ingest, live, alerting, security, telegram);
+    }
+
+    public CollectorConfig withTelegram(TelegramConfig telegram) {
+        return new CollectorConfig(server, logs, stores, data, ingest, live, alerting, security, telegram);
     }
 
     private static Path absolute(Path path) {

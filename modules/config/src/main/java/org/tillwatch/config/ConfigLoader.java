@@ -115,8 +115,8 @@ final class ConfigLoader {
         for (Map.Entry<String, String> entry : new TreeMap<>(env).entrySet()) {
             String name = entry.getKey();
             String section = envSection(name);
-            if (section == null) {
-                continue; // not configuration, e.g. TILLWATCH_CARD_KEY
+            if (section == null || Settings.NOT_CONFIG.contains(name)) {
+                continue; // not configuration, e.g. TILLWATCH_CARD_KEY, TILLWATCH_TELEGRAM_TOKEN
             }
             Setting setting = byName.get(name);
             if (setting == null) {
@@ -173,6 +173,8 @@ final class ConfigLoader {
             case BYTES -> toBytes(node, source, path);
             case DURATION -> toDuration(node, source, path);
             case DURATIONS -> toDurations(node, source, path);
+            case BOOLEAN -> toBoolean(node, source, path);
+            case IDS -> toIds(node, source, path);
             case PATH, OPTIONAL_PATH -> toPath(node, base, setting.kind() == Settings.Kind.OPTIONAL_PATH, source, path);
         };
     }
@@ -254,6 +256,52 @@ final class ConfigLoader {
             }
         }
         return ok ? List.copyOf(durations) : INVALID;
+    }
+
+    private Object toBoolean(JsonNode node, String source, String path) {
+        if (node.isBoolean()) {
+            return node.booleanValue();
+        }
+        if (node.isTextual()) {
+            String t = node.textValue().strip().toLowerCase(Locale.ROOT);
+            if (t.equals("true") || t.equals("false")) {
+                return Boolean.parseBoolean(t);
+            }
+        }
+        return fail(source, path, "expected true or false", node);
+    }
+
+    private Object toIds(JsonNode node, String source, String path) {
+        List<JsonNode> items = new ArrayList<>();
+        if (node.isArray()) {
+            node.forEach(items::add);
+        } else if (node.isTextual()) {
+            if (!node.textValue().isBlank()) {
+                for (String part : node.textValue().split(",", -1)) {
+                    items.add(TextNode.valueOf(part.strip()));
+                }
+            }
+        } else if (node.isIntegralNumber()) {
+            items.add(node);
+        } else {
+            return fail(source, path, "expected a list of Telegram ids such as [123456789, -1001234567890] or \"123,456\"", node);
+        }
+        List<Long> ids = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            JsonNode item = items.get(i);
+            try {
+                if (item.isIntegralNumber() && item.canConvertToLong()) {
+                    ids.add(item.longValue());
+                } else if (item.isTextual()) {
+                    ids.add(Long.parseLong(item.textValue().strip()));
+                } else {
+                    return fail(source, path + "[" + i + "]", "expected a Telegram id (a whole number)", item);
+                }
+            } catch (NumberFormatException e) {
+                return fail(source, path + "[" + i + "]", "expected a Telegram id (a whole number)", item);
+            }
+        }
+        return List.copyOf(ids);
     }
 
     private Object toPath(JsonNode node, Path base, boolean optional, String source, String path) {

@@ -26,7 +26,7 @@ import org.tillwatch.config.CollectorConfig.Stores;
 /** The table of configuration keys, and the conversion of a configuration to and from a map of key path to value. */
 final class Settings {
 
-    enum Kind { STRING, OPTIONAL_STRING, INT, PERCENT, BYTES, DURATION, DURATIONS, PATH, OPTIONAL_PATH }
+    enum Kind { STRING, OPTIONAL_STRING, INT, PERCENT, BYTES, DURATION, DURATIONS, PATH, OPTIONAL_PATH, BOOLEAN, IDS }
 
     record Setting(String section, String key, Kind kind) {
         String path() {
@@ -40,7 +40,10 @@ final class Settings {
 
     static final String ENV_PREFIX = "TILLWATCH_";
 
-    static final List<String> SECTIONS = List.of("server", "logs", "stores", "data", "ingest", "live", "alerting");
+    static final List<String> SECTIONS = List.of("server", "logs", "stores", "data", "ingest", "live", "alerting", "telegram");
+
+    /** TILLWATCH_* variables inside a section's prefix that are secrets, not configuration. */
+    static final java.util.Set<String> NOT_CONFIG = java.util.Set.of("TILLWATCH_TELEGRAM_TOKEN");
 
     static final List<Setting> ALL = List.of(
             new Setting("server", "host", Kind.STRING),
@@ -89,7 +92,14 @@ final class Settings {
             new Setting("alerting", "from", Kind.STRING),
             new Setting("alerting", "hotline", Kind.OPTIONAL_STRING),
             new Setting("alerting", "webhook-url", Kind.OPTIONAL_STRING),
-            new Setting("alerting", "daily-quiet", Kind.OPTIONAL_STRING));
+            new Setting("alerting", "daily-quiet", Kind.OPTIONAL_STRING),
+            new Setting("telegram", "enabled", Kind.BOOLEAN),
+            new Setting("telegram", "api-url", Kind.STRING),
+            new Setting("telegram", "token-file", Kind.OPTIONAL_PATH),
+            new Setting("telegram", "users", Kind.IDS),
+            new Setting("telegram", "chats", Kind.IDS),
+            new Setting("telegram", "language", Kind.STRING),
+            new Setting("telegram", "incident-poll", Kind.DURATION));
 
     static final JsonMapper JSON = JsonMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
 
@@ -158,6 +168,13 @@ final class Settings {
         v.put("alerting.webhook-url", c.alerting().webhookUrl());
         v.put("alerting.daily-quiet", c.alerting().dailyQuiet());
         v.put(SecuritySection.NAME, c.security());
+        v.put("telegram.enabled", c.telegram().enabled());
+        v.put("telegram.api-url", c.telegram().apiUrl());
+        v.put("telegram.token-file", c.telegram().tokenFile());
+        v.put("telegram.users", c.telegram().users());
+        v.put("telegram.chats", c.telegram().chats());
+        v.put("telegram.language", c.telegram().language());
+        v.put("telegram.incident-poll", c.telegram().incidentPoll());
         return v;
     }
 
@@ -182,10 +199,13 @@ final class Settings {
         Live live = section(problems, () -> new Live((List<Duration>) v.get("live.windows"),
                 (Integer) v.get("live.min-volume"), (Duration) v.get("live.register-silence")));
         AlertingConfig alerting = section(problems, () -> new AlertingConfig((Double) v.get("alerting.threshold"), (Double) v.get("alerting.hysteresis"), (Integer) v.get("alerting.min-volume"), (Integer) v.get("alerting.min-failed"), (Duration) v.get("alerting.window"), (Duration) v.get("alerting.recovery-window"), (Duration) v.get("alerting.baseline-window"), (Double) v.get("alerting.drop"), (Duration) v.get("alerting.pending"), (Duration) v.get("alerting.recovery-pending"), (Integer) v.get("alerting.chain-min-volume"), (Integer) v.get("alerting.fold-stores"), (Double) v.get("alerting.fold-share"), (Integer) v.get("alerting.missing-min"), (Duration) v.get("alerting.register-silence"), (Duration) v.get("alerting.repeat-interval"), (Duration) v.get("alerting.evaluate-every"), (Duration) v.get("alerting.stall-after"), (Integer) v.get("alerting.notifier-failures"), (String) v.get("alerting.public-url"), (String) v.get("alerting.smtp-host"), (Integer) v.get("alerting.smtp-port"), (String) v.get("alerting.smtp-tls"), (String) v.get("alerting.smtp-user"), (Path) v.get("alerting.smtp-password-file"), (String) v.get("alerting.from"), (String) v.get("alerting.hotline"), (String) v.get("alerting.webhook-url"), (String) v.get("alerting.daily-quiet")));
+        TelegramConfig telegram = section(problems, () -> new TelegramConfig((Boolean) v.get("telegram.enabled"),
+                (String) v.get("telegram.api-url"), (Path) v.get("telegram.token-file"), (List<Long>) v.get("telegram.users"),
+                (List<Long>) v.get("telegram.chats"), (String) v.get("telegram.language"), (Duration) v.get("telegram.incident-poll")));
         if (!problems.isEmpty()) {
             throw new InvalidConfigException(problems);
         }
-        return new CollectorConfig(server, logs, stores, data, ingest, live, alerting, (Security) v.get(SecuritySection.NAME));
+        return new CollectorConfig(server, logs, stores, data, ingest, live, alerting, (Security) v.get(SecuritySection.NAME), telegram);
     }
 
     private interface SectionBuilder<T> {
@@ -225,6 +245,13 @@ final class Settings {
                     ArrayNode list = section.putArray(s.key());
                     for (Object d : (List<?>) value) {
                         list.add(Units.formatDuration((Duration) d));
+                    }
+                }
+                case BOOLEAN -> section.put(s.key(), (Boolean) value);
+                case IDS -> {
+                    ArrayNode list = section.putArray(s.key());
+                    for (Object id : (List<?>) value) {
+                        list.add((Long) id);
                     }
                 }
                 case PATH, OPTIONAL_PATH -> {

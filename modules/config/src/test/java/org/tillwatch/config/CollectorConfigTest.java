@@ -148,7 +148,9 @@ class CollectorConfigTest {
                 new Live(List.of(Duration.ofDays(7), Duration.ofSeconds(90)), 1, Duration.ofHours(25)),
                 AlertingConfig.defaults().withHotline("a@example.org, b@example.org").withSmtp("mail.example.org", 587)
                         .withWebhook("https://hooks.example.org/x").withPending(Duration.ZERO, Duration.ofSeconds(90)),
-                Security.defaults());
+                Security.defaults(),
+                new TelegramConfig(true, "http://127.0.0.1:8081", dir.resolve("bot.token"), List.of(42L, 7L),
+                        List.of(-1001234567890L), "en", Duration.ofSeconds(3)));
         for (CollectorConfig config : List.of(c, CollectorConfig.defaults())) {
             Path file = Files.writeString(Files.createTempDirectory(dir, "rt").resolve("printed.yaml"), config.describe());
             assertThat(CollectorConfig.load(file, Map.of())).isEqualTo(config);
