@@ -14,7 +14,7 @@ public record Decision(String ticket, Template template, String category, String
                        List<String> transactions, TxFacts facts, Map<String, Object> audit) {
     public Decision {
         transactions = transactions == null ? List.of() : List.copyOf(transactions);
-        audit = audit == null ? Map.of() : Map.copyOf(audit);
+        audit = audit == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(audit));
     }
 
     public String templateName() {

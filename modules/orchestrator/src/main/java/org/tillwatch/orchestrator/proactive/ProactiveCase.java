@@ -18,7 +18,7 @@ public record ProactiveCase(String id, String kind, Instant opened, String store
     public ProactiveCase {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(kind, "kind");
-        facts = facts == null ? Map.of() : Map.copyOf(facts);
+        facts = facts == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(facts));
         tickets = tickets == null ? List.of() : List.copyOf(tickets);
     }
 

@@ -12,6 +12,6 @@ public record TicketEvent(Instant at, String kind, String template, String detai
     public TicketEvent {
         Objects.requireNonNull(at, "at");
         Objects.requireNonNull(kind, "kind");
-        facts = facts == null ? Map.of() : Map.copyOf(facts);
+        facts = facts == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(facts));
     }
 }
