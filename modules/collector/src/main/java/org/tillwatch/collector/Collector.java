@@ -41,6 +41,9 @@ import org.tillwatch.live.LiveFigures;
 import org.tillwatch.live.ReceiptFact;
 import org.tillwatch.metrics.AvailabilityRow;
 import org.tillwatch.metrics.Metrics;
+import org.tillwatch.orchestrator.Orchestrator;
+import org.tillwatch.orchestrator.Orchestrators;
+import org.tillwatch.orchestrator.data.HttpIncidentSource;
 
 /** A running collector: index, ingestion, live figures, metrics and the HTTP server, started and stopped together. */
 public final class Collector implements Closeable {
@@ -55,9 +58,11 @@ public final class Collector implements Closeable {
     private final Vertx vertx;
     private final HttpServer server;
     private final ScheduledExecutorService timer;
+    private final Orchestrator orchestrator;
 
     private Collector(CollectorConfig config, TransactionIndexWriter writer, SearcherManager searchers, Metrics metrics,
-                      LiveFigures live, IngestEngine engine, Vertx vertx, HttpServer server, ScheduledExecutorService timer) {
+                      LiveFigures live, IngestEngine engine, Vertx vertx, HttpServer server, ScheduledExecutorService timer,
+                      Orchestrator orchestrator) {
         this.config = config;
         this.writer = writer;
         this.searchers = searchers;
@@ -67,6 +72,7 @@ public final class Collector implements Closeable {
         this.vertx = vertx;
         this.server = server;
         this.timer = timer;
+        this.orchestrator = orchestrator;
     }
 
     public static Collector start(CollectorConfig config, Map<String, String> env) throws IOException {
@@ -80,7 +86,11 @@ public final class Collector implements Closeable {
         LiveFigures live = new LiveFigures(registry, new LiveConfig(config.live().windows(), config.live().minVolume(),
                 config.live().registerSilence(), 5));
         MalformedSamples samples = new MalformedSamples(config.data().dir(), Clock.systemUTC());
-        IngestEngine engine = new IngestEngine(config, registry, writer, config.data().dir(), observer(live, metrics),
+        // Incidents come from this collector's own alerting API (a 404 there: no incidents known).
+        int[] port = new int[1];
+        Orchestrator orchestrator = Orchestrators.forCollector(config.data().dir(), registry, searchers, hasher::hash,
+                metrics.registry(), live::watermark, new HttpIncidentSource(() -> java.net.URI.create("http://" + loopback(config) + ":" + port[0]), null));
+        IngestEngine engine = new IngestEngine(config, registry, writer, config.data().dir(), observer(live, metrics, orchestrator),
                 live::watermark, samples);
         // Live windows come back from the committed index: the searcher is taken before ingestion adds anything new.
         IndexSearcher committed = searchers.acquire();
@@ -105,31 +115,49 @@ public final class Collector implements Closeable {
             }
         }, refresh, refresh, TimeUnit.MILLISECONDS);
         timer.scheduleWithFixedDelay(() -> updateAvailability(metrics, live), 1, 5, TimeUnit.SECONDS);
+        timer.scheduleWithFixedDelay(() -> recheckTickets(orchestrator), 30, 30, TimeUnit.SECONDS);
         Vertx vertx = Vertx.vertx();
-        CollectorServer http = new CollectorServer(vertx, config, engine, live, registry, searchers, hasher, metrics, samples);
+        CollectorServer http = new CollectorServer(vertx, config, engine, live, registry, searchers, hasher, metrics, samples, orchestrator);
         HttpServer server;
         try {
             server = http.listen().await();
         } catch (RuntimeException e) {
             vertx.close();
             engine.close();
+            orchestrator.close();
             writer.close();
             throw new IOException("cannot listen on " + config.server().host() + ":" + config.server().port() + ": " + e.getMessage(), e);
         }
-        return new Collector(config, writer, searchers, metrics, live, engine, vertx, server, timer);
+        port[0] = server.actualPort();
+        return new Collector(config, writer, searchers, metrics, live, engine, vertx, server, timer, orchestrator);
     }
 
-    private static IngestObserver observer(LiveFigures live, Metrics metrics) {
+    private static String loopback(CollectorConfig config) {
+        String h = config.server().host();
+        return h.equals("0.0.0.0") || h.equals("::") || h.isBlank() ? "127.0.0.1" : h.contains(":") ? "[" + h + "]" : h;
+    }
+
+    private static void recheckTickets(Orchestrator orchestrator) {
+        try {
+            orchestrator.recheck();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "ticket re-check failed", e);
+        }
+    }
+
+    private static IngestObserver observer(LiveFigures live, Metrics metrics, Orchestrator orchestrator) {
         return new IngestObserver() {
             @Override
             public void transaction(Transaction t) {
                 live.receipt(ReceiptFact.of(t));
                 metrics.transactions().record(t);
+                orchestrator.transaction(t);
             }
 
             @Override
             public void registerRequest(RegisterKey register, LoyaltyRequest request) {
                 metrics.transactions().recordRegisterRequest(register.store(), request);
+                orchestrator.registerRequest(register, request);
             }
 
             @Override
@@ -209,6 +237,10 @@ public final class Collector implements Closeable {
         return live;
     }
 
+    public Orchestrator orchestrator() {
+        return orchestrator;
+    }
+
     /** Graceful stop: no new requests, ingestion drains and commits, the index closes. */
     @Override
     public void close() throws IOException {
@@ -225,6 +257,7 @@ public final class Collector implements Closeable {
             Thread.currentThread().interrupt();
         }
         engine.close(Duration.ofSeconds(20));
+        orchestrator.close();
         searchers.close();
         writer.close();
         metrics.close();

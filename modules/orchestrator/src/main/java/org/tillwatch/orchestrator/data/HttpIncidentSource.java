@@ -19,13 +19,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /** Incidents over the collector's HTTP API: {@code GET /api/v1/incidents?store=&at=} and {@code /api/v1/incidents/{id}}. */
 public final class HttpIncidentSource implements IncidentSource {
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    private final URI base;
+    private final java.util.function.Supplier<URI> base;
     private final String token;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     public HttpIncidentSource(URI base, String token) {
-        String b = base.toString();
-        this.base = URI.create(b.endsWith("/") ? b.substring(0, b.length() - 1) : b);
+        this(() -> base, token);
+    }
+
+    /** With the base known only later (a server asking its own API once it listens). */
+    public HttpIncidentSource(java.util.function.Supplier<URI> base, String token) {
+        this.base = base;
         this.token = token;
     }
 
@@ -45,7 +49,8 @@ public final class HttpIncidentSource implements IncidentSource {
     }
 
     private JsonNode get(String path) throws IOException {
-        HttpRequest.Builder req = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(10)).GET();
+        String b = base.get().toString();
+        HttpRequest.Builder req = HttpRequest.newBuilder(URI.create((b.endsWith("/") ? b.substring(0, b.length() - 1) : b) + path)).timeout(Duration.ofSeconds(10)).GET();
         if (token != null) req.header("Authorization", "Bearer " + token);
         try {
             HttpResponse<String> res = http.send(req.build(), HttpResponse.BodyHandlers.ofString());
