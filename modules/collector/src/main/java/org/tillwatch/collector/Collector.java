@@ -20,6 +20,8 @@ import io.vertx.core.http.HttpServer;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherManager;
+import org.tillwatch.alerting.AlertEngine;
+import org.tillwatch.alerting.Notifiers;
 import org.tillwatch.collector.http.CollectorServer;
 import org.tillwatch.collector.http.Json;
 import org.tillwatch.collector.ingest.IngestEngine;
@@ -43,7 +45,6 @@ import org.tillwatch.metrics.AvailabilityRow;
 import org.tillwatch.metrics.Metrics;
 import org.tillwatch.orchestrator.Orchestrator;
 import org.tillwatch.orchestrator.Orchestrators;
-import org.tillwatch.orchestrator.data.HttpIncidentSource;
 
 /** A running collector: index, ingestion, live figures, metrics and the HTTP server, started and stopped together. */
 public final class Collector implements Closeable {
@@ -58,11 +59,13 @@ public final class Collector implements Closeable {
     private final Vertx vertx;
     private final HttpServer server;
     private final ScheduledExecutorService timer;
+    private final AlertEngine alerts;
     private final Orchestrator orchestrator;
 
     private Collector(CollectorConfig config, TransactionIndexWriter writer, SearcherManager searchers, Metrics metrics,
                       LiveFigures live, IngestEngine engine, Vertx vertx, HttpServer server, ScheduledExecutorService timer,
-                      Orchestrator orchestrator) {
+                      AlertEngine alerts, Orchestrator orchestrator) {
+        this.alerts = alerts;
         this.config = config;
         this.writer = writer;
         this.searchers = searchers;
@@ -86,11 +89,11 @@ public final class Collector implements Closeable {
         LiveFigures live = new LiveFigures(registry, new LiveConfig(config.live().windows(), config.live().minVolume(),
                 config.live().registerSilence(), 5));
         MalformedSamples samples = new MalformedSamples(config.data().dir(), Clock.systemUTC());
-        // Incidents come from this collector's own alerting API (a 404 there: no incidents known).
-        int[] port = new int[1];
+        AlertEngine alerts = new AlertEngine(config.alerting(), registry, config.data().dir(), Clock.systemUTC(),
+                metrics.registry(), Duration.ofSeconds(1));
         Orchestrator orchestrator = Orchestrators.forCollector(config.data().dir(), registry, searchers, hasher::hash,
-                metrics.registry(), live::watermark, new HttpIncidentSource(() -> java.net.URI.create("http://" + loopback(config) + ":" + port[0]), null));
-        IngestEngine engine = new IngestEngine(config, registry, writer, config.data().dir(), observer(live, metrics, orchestrator),
+                metrics.registry(), live::watermark, new EngineIncidents(alerts));
+        IngestEngine engine = new IngestEngine(config, registry, writer, config.data().dir(), observer(live, metrics, alerts, orchestrator),
                 live::watermark, samples);
         // Live windows come back from the committed index: the searcher is taken before ingestion adds anything new.
         IndexSearcher committed = searchers.acquire();
@@ -101,7 +104,8 @@ public final class Collector implements Closeable {
         });
         try {
             engine.start();
-            rebuildLive(live, committed, config);
+            rebuildLive(live, committed, config.live().windows());
+            rebuildLive(alerts.live(), committed, alerts.windows());
         } finally {
             searchers.release(committed);
         }
@@ -117,24 +121,22 @@ public final class Collector implements Closeable {
         timer.scheduleWithFixedDelay(() -> updateAvailability(metrics, live), 1, 5, TimeUnit.SECONDS);
         timer.scheduleWithFixedDelay(() -> recheckTickets(orchestrator), 30, 30, TimeUnit.SECONDS);
         Vertx vertx = Vertx.vertx();
-        CollectorServer http = new CollectorServer(vertx, config, engine, live, registry, searchers, hasher, metrics, samples, orchestrator);
+        Notifiers.fromConfig(config.alerting(), registry, env, vertx).forEach(alerts::addNotifier);
+        alerts.start();
+        CollectorServer http = new CollectorServer(vertx, config, engine, live, registry, searchers, hasher, metrics, samples, alerts,
+                orchestrator);
         HttpServer server;
         try {
             server = http.listen().await();
         } catch (RuntimeException e) {
             vertx.close();
             engine.close();
+            alerts.close();
             orchestrator.close();
             writer.close();
             throw new IOException("cannot listen on " + config.server().host() + ":" + config.server().port() + ": " + e.getMessage(), e);
         }
-        port[0] = server.actualPort();
-        return new Collector(config, writer, searchers, metrics, live, engine, vertx, server, timer, orchestrator);
-    }
-
-    private static String loopback(CollectorConfig config) {
-        String h = config.server().host();
-        return h.equals("0.0.0.0") || h.equals("::") || h.isBlank() ? "127.0.0.1" : h.contains(":") ? "[" + h + "]" : h;
+        return new Collector(config, writer, searchers, metrics, live, engine, vertx, server, timer, alerts, orchestrator);
     }
 
     private static void recheckTickets(Orchestrator orchestrator) {
@@ -145,12 +147,14 @@ public final class Collector implements Closeable {
         }
     }
 
-    private static IngestObserver observer(LiveFigures live, Metrics metrics, Orchestrator orchestrator) {
+    private static IngestObserver observer(LiveFigures live, Metrics metrics, AlertEngine alerts, Orchestrator orchestrator) {
         return new IngestObserver() {
             @Override
             public void transaction(Transaction t) {
-                live.receipt(ReceiptFact.of(t));
+                ReceiptFact fact = ReceiptFact.of(t);
+                live.receipt(fact);
                 metrics.transactions().record(t);
+                alerts.receipt(fact);
                 orchestrator.transaction(t);
             }
 
@@ -168,6 +172,7 @@ public final class Collector implements Closeable {
             @Override
             public void activity(RegisterKey register, Instant lastEvent) {
                 live.activity(register, lastEvent);
+                alerts.activity(register, lastEvent);
             }
 
             @Override
@@ -177,10 +182,10 @@ public final class Collector implements Closeable {
         };
     }
 
-    private static void rebuildLive(LiveFigures live, IndexSearcher committed, CollectorConfig config) throws IOException {
+    private static void rebuildLive(LiveFigures live, IndexSearcher committed, List<Duration> windows) throws IOException {
         Instant mark = live.watermark();
         if (mark == null) return;
-        Duration longest = config.live().windows().stream().max(Duration::compareTo).orElseThrow();
+        Duration longest = windows.stream().max(Duration::compareTo).orElseThrow();
         TransactionIndexReader.over((DirectoryReader) committed.getIndexReader()).forEachReceipt(mark.minus(longest), row -> {
             List<String> errors = new ArrayList<>();
             List<Boolean> critical = new ArrayList<>();
@@ -237,6 +242,11 @@ public final class Collector implements Closeable {
         return live;
     }
 
+    /** The alert engine: incidents, silences, and {@link AlertEngine#addNotifier} for other channels (the bot). */
+    public AlertEngine alerts() {
+        return alerts;
+    }
+
     public Orchestrator orchestrator() {
         return orchestrator;
     }
@@ -257,6 +267,7 @@ public final class Collector implements Closeable {
             Thread.currentThread().interrupt();
         }
         engine.close(Duration.ofSeconds(20));
+        alerts.close();
         orchestrator.close();
         searchers.close();
         writer.close();

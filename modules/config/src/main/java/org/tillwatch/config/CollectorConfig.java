@@ -19,7 +19,8 @@ import java.util.Set;
  * absolute (against the working directory) and normalized, so equal configurations compare equal wherever they came
  * from.
  */
-public record CollectorConfig(Server server, Logs logs, Stores stores, Data data, Ingest ingest, Live live) {
+public record CollectorConfig(Server server, Logs logs, Stores stores, Data data, Ingest ingest, Live live,
+                              AlertingConfig alerting) {
 
     public CollectorConfig {
         Checks checks = new Checks("config");
@@ -29,6 +30,7 @@ public record CollectorConfig(Server server, Logs logs, Stores stores, Data data
         checks.present(data, "data");
         checks.present(ingest, "ingest");
         checks.present(live, "live");
+        checks.present(alerting, "alerting");
         checks.done();
     }
 
@@ -193,7 +195,7 @@ public record CollectorConfig(Server server, Logs logs, Stores stores, Data data
     /** Every value at its default; the data directory is {@code data} under the working directory. */
     public static CollectorConfig defaults() {
         return new CollectorConfig(Server.defaults(), Logs.defaults(), Stores.defaults(), Data.defaults(),
-                Ingest.defaults(), Live.defaults());
+                Ingest.defaults(), Live.defaults(), AlertingConfig.defaults());
     }
 
     /**
@@ -236,24 +238,28 @@ public record CollectorConfig(Server server, Logs logs, Stores stores, Data data
     /** @param root the log tree to tail, or {@code null} for push only */
     public CollectorConfig withLogsRoot(Path root) {
         return new CollectorConfig(server, new Logs(root, logs.pollInterval(), logs.rescanInterval()), stores, data,
-                ingest, live);
+                ingest, live, alerting);
     }
 
     /** @param registry the store registry CSV, or {@code null} for none */
     public CollectorConfig withStoresRegistry(Path registry) {
-        return new CollectorConfig(server, logs, new Stores(registry, stores.defaultZone()), data, ingest, live);
+        return new CollectorConfig(server, logs, new Stores(registry, stores.defaultZone()), data, ingest, live, alerting);
     }
 
     public CollectorConfig withDataDir(Path dir) {
-        return new CollectorConfig(server, logs, stores, new Data(dir), ingest, live);
+        return new CollectorConfig(server, logs, stores, new Data(dir), ingest, live, alerting);
     }
 
     public CollectorConfig withPort(int port) {
-        return new CollectorConfig(new Server(server.host(), port), logs, stores, data, ingest, live);
+        return new CollectorConfig(new Server(server.host(), port), logs, stores, data, ingest, live, alerting);
     }
 
     public CollectorConfig withHost(String host) {
-        return new CollectorConfig(new Server(host, server.port()), logs, stores, data, ingest, live);
+        return new CollectorConfig(new Server(host, server.port()), logs, stores, data, ingest, live, alerting);
+    }
+
+    public CollectorConfig withAlerting(AlertingConfig alerting) {
+        return new CollectorConfig(server, logs, stores, data, ingest, live, alerting);
     }
 
     private static Path absolute(Path path) {

@@ -24,7 +24,7 @@ public final class CollectorServer {
 
     public CollectorServer(Vertx vertx, CollectorConfig config, IngestEngine engine, LiveFigures live, StoreRegistry registry,
                            SearcherManager searchers, CardHasher hasher, Metrics metrics, MalformedSamples samples,
-                           org.tillwatch.orchestrator.Orchestrator orchestrator) {
+                           org.tillwatch.alerting.AlertEngine alerts, org.tillwatch.orchestrator.Orchestrator orchestrator) {
         this.vertx = vertx;
         this.config = config;
         this.router = Router.router(vertx);
@@ -32,6 +32,7 @@ public final class CollectorServer {
         StatusRoutes status = new StatusRoutes(vertx, engine, live, registry, samples);
         status.mount(router);
         new QueryRoutes(vertx, searchers, hasher, registry).mount(router);
+        new AlertRoutes(vertx, alerts).mount(router);
         new TicketRoutes(vertx, orchestrator).mount(router);
         router.get("/health/live").handler(ctx -> Json.send(ctx, 200, Map.of("status", "UP")));
         router.get("/health/ready").handler(ctx -> {
