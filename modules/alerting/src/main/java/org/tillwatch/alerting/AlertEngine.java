@@ -86,8 +86,10 @@ public final class AlertEngine implements Closeable {
         this.stepMs = config.evaluateEvery().toMillis();
         Saved saved = store.read();
         this.book = new IncidentBook(saved.incidents(), saved.nextIncident());
-        saved.trackers().forEach((k, t) -> trackers.put(parseKey(k), t));
-        trackers.remove(null);
+        saved.trackers().forEach((k, t) -> {
+            RuleKey key = parseKey(k);
+            if (key != null) trackers.put(key, t);
+        });
         silences.addAll(saved.silences());
         lastSent.putAll(saved.lastSent());
         this.nextSequence = saved.nextSequence();
