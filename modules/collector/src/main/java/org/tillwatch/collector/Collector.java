@@ -43,6 +43,8 @@ import org.tillwatch.live.LiveFigures;
 import org.tillwatch.live.ReceiptFact;
 import org.tillwatch.metrics.AvailabilityRow;
 import org.tillwatch.metrics.Metrics;
+import org.tillwatch.orchestrator.Orchestrator;
+import org.tillwatch.orchestrator.Orchestrators;
 
 /** A running collector: index, ingestion, live figures, metrics and the HTTP server, started and stopped together. */
 public final class Collector implements Closeable {
@@ -58,10 +60,11 @@ public final class Collector implements Closeable {
     private final HttpServer server;
     private final ScheduledExecutorService timer;
     private final AlertEngine alerts;
+    private final Orchestrator orchestrator;
 
     private Collector(CollectorConfig config, TransactionIndexWriter writer, SearcherManager searchers, Metrics metrics,
                       LiveFigures live, IngestEngine engine, Vertx vertx, HttpServer server, ScheduledExecutorService timer,
-                      AlertEngine alerts) {
+                      AlertEngine alerts, Orchestrator orchestrator) {
         this.alerts = alerts;
         this.config = config;
         this.writer = writer;
@@ -72,6 +75,7 @@ public final class Collector implements Closeable {
         this.vertx = vertx;
         this.server = server;
         this.timer = timer;
+        this.orchestrator = orchestrator;
     }
 
     public static Collector start(CollectorConfig config, Map<String, String> env) throws IOException {
@@ -88,7 +92,9 @@ public final class Collector implements Closeable {
         MalformedSamples samples = new MalformedSamples(config.data().dir(), Clock.systemUTC());
         AlertEngine alerts = new AlertEngine(config.alerting(), registry, config.data().dir(), Clock.systemUTC(),
                 metrics.registry(), Duration.ofSeconds(1));
-        IngestEngine engine = new IngestEngine(config, registry, writer, config.data().dir(), observer(live, metrics, alerts),
+        Orchestrator orchestrator = Orchestrators.forCollector(config.data().dir(), registry, searchers, hasher::hash,
+                metrics.registry(), live::watermark, new EngineIncidents(alerts));
+        IngestEngine engine = new IngestEngine(config, registry, writer, config.data().dir(), observer(live, metrics, alerts, orchestrator),
                 live::watermark, samples);
         // Live windows come back from the committed index: the searcher is taken before ingestion adds anything new.
         IndexSearcher committed = searchers.acquire();
@@ -114,10 +120,12 @@ public final class Collector implements Closeable {
             }
         }, refresh, refresh, TimeUnit.MILLISECONDS);
         timer.scheduleWithFixedDelay(() -> updateAvailability(metrics, live), 1, 5, TimeUnit.SECONDS);
+        timer.scheduleWithFixedDelay(() -> recheckTickets(orchestrator), 30, 30, TimeUnit.SECONDS);
         Vertx vertx = Vertx.vertx();
         Notifiers.fromConfig(config.alerting(), registry, env, vertx).forEach(alerts::addNotifier);
         alerts.start();
-        CollectorServer http = new CollectorServer(vertx, config, engine, live, registry, searchers, hasher, metrics, samples, alerts);
+        CollectorServer http = new CollectorServer(vertx, config, engine, live, registry, searchers, hasher, metrics, samples, alerts,
+                orchestrator);
         HttpServer server;
         try {
             server = http.listen().await();
@@ -125,13 +133,22 @@ public final class Collector implements Closeable {
             vertx.close();
             engine.close();
             alerts.close();
+            orchestrator.close();
             writer.close();
             throw new IOException("cannot listen on " + config.server().host() + ":" + config.server().port() + ": " + e.getMessage(), e);
         }
-        return new Collector(config, writer, searchers, metrics, live, engine, vertx, server, timer, alerts);
+        return new Collector(config, writer, searchers, metrics, live, engine, vertx, server, timer, alerts, orchestrator);
     }
 
-    private static IngestObserver observer(LiveFigures live, Metrics metrics, AlertEngine alerts) {
+    private static void recheckTickets(Orchestrator orchestrator) {
+        try {
+            orchestrator.recheck();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "ticket re-check failed", e);
+        }
+    }
+
+    private static IngestObserver observer(LiveFigures live, Metrics metrics, AlertEngine alerts, Orchestrator orchestrator) {
         return new IngestObserver() {
             @Override
             public void transaction(Transaction t) {
@@ -139,11 +156,13 @@ public final class Collector implements Closeable {
                 live.receipt(fact);
                 metrics.transactions().record(t);
                 alerts.receipt(fact);
+                orchestrator.transaction(t);
             }
 
             @Override
             public void registerRequest(RegisterKey register, LoyaltyRequest request) {
                 metrics.transactions().recordRegisterRequest(register.store(), request);
+                orchestrator.registerRequest(register, request);
             }
 
             @Override
@@ -229,6 +248,10 @@ public final class Collector implements Closeable {
         return alerts;
     }
 
+    public Orchestrator orchestrator() {
+        return orchestrator;
+    }
+
     /** Graceful stop: no new requests, ingestion drains and commits, the index closes. */
     @Override
     public void close() throws IOException {
@@ -246,6 +269,7 @@ public final class Collector implements Closeable {
         }
         engine.close(Duration.ofSeconds(20));
         alerts.close();
+        orchestrator.close();
         searchers.close();
         writer.close();
         metrics.close();

@@ -27,7 +27,7 @@ public final class CollectorServer {
 
     public CollectorServer(Vertx vertx, CollectorConfig config, IngestEngine engine, LiveFigures live, StoreRegistry registry,
                            SearcherManager searchers, CardHasher hasher, Metrics metrics, MalformedSamples samples,
-                           org.tillwatch.alerting.AlertEngine alerts) {
+                           org.tillwatch.alerting.AlertEngine alerts, org.tillwatch.orchestrator.Orchestrator orchestrator) {
         this.vertx = vertx;
         this.config = config;
         this.router = Router.router(vertx);
@@ -39,6 +39,7 @@ public final class CollectorServer {
         new QueryRoutes(vertx, searchers, hasher, registry).mount(router);
         new AlertRoutes(vertx, alerts).mount(router);
         new OrganizerRoutes(vertx, searchers, hasher, registry).mount(router);
+        new TicketRoutes(vertx, orchestrator).mount(router);
         router.get("/health/live").handler(ctx -> Json.send(ctx, 200, Map.of("status", "UP")));
         router.get("/health/ready").handler(ctx -> {
             if (engine.ready()) {

@@ -1,0 +1,295 @@
+package org.tillwatch.orchestrator;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import org.tillwatch.domain.model.LoyaltyRequest;
+import org.tillwatch.domain.model.Operation;
+import org.tillwatch.domain.model.RegisterKey;
+import org.tillwatch.domain.model.StoreRegistry;
+import org.tillwatch.domain.model.Transaction;
+import org.tillwatch.orchestrator.actions.ActionRunner;
+import org.tillwatch.orchestrator.actions.EscalationSummary;
+import org.tillwatch.orchestrator.actions.OrganizerExport;
+import org.tillwatch.orchestrator.actions.Replies;
+import org.tillwatch.orchestrator.data.IncidentRef;
+import org.tillwatch.orchestrator.data.IncidentSource;
+import org.tillwatch.orchestrator.data.TransactionLookup;
+import org.tillwatch.orchestrator.matching.Decision;
+import org.tillwatch.orchestrator.matching.Matcher;
+import org.tillwatch.orchestrator.matching.TxFacts;
+import org.tillwatch.orchestrator.metrics.TicketMetrics;
+import org.tillwatch.orchestrator.proactive.CaseFinder;
+import org.tillwatch.orchestrator.proactive.ProactiveCase;
+import org.tillwatch.orchestrator.store.Delivery;
+import org.tillwatch.orchestrator.store.QueuedConfirm;
+import org.tillwatch.orchestrator.store.TicketStore;
+import org.tillwatch.orchestrator.template.TemplateSet;
+import org.tillwatch.orchestrator.ticket.Reply;
+import org.tillwatch.orchestrator.ticket.Ticket;
+import org.tillwatch.orchestrator.ticket.TicketEvent;
+import org.tillwatch.orchestrator.ticket.TicketInfo;
+import org.tillwatch.orchestrator.ticket.TicketRequest;
+import org.tillwatch.orchestrator.ticket.TicketStatus;
+import org.tillwatch.orchestrator.ticket.Wait;
+
+/**
+ * Takes tickets, decides by template, acts and keeps the audit trail; follows the logs for offline-queue deliveries
+ * and lost points (proactive cases); re-checks waiting tickets. Changes are serialised on this object and committed
+ * to the {@link TicketStore} before a call returns.
+ */
+public final class Orchestrator implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(Orchestrator.class.getName());
+
+    /** A ticket after submission; {@code created} false when a ticket with that id was already there (re-import). */
+    public record Submitted(Ticket ticket, boolean created) {
+    }
+
+    private final TicketStore store;
+    private final TemplateSet templates;
+    private final TransactionLookup lookup;
+    private final IncidentSource incidents;
+    private final StoreRegistry registry;
+    private final UnaryOperator<String> cardHasher;
+    private final Clock clock;
+    private final TicketMetrics metrics;
+    private final Supplier<Instant> watermark;
+    private final ActionRunner runner;
+    private final Set<String> waiting = new LinkedHashSet<>();
+
+    public Orchestrator(TicketStore store, TemplateSet templates, TransactionLookup lookup, IncidentSource incidents,
+                        StoreRegistry registry, UnaryOperator<String> cardHasher, Clock clock, TicketMetrics metrics,
+                        Supplier<Instant> watermark) {
+        this.store = store;
+        this.templates = templates;
+        this.lookup = lookup;
+        this.incidents = incidents;
+        this.registry = registry;
+        this.cardHasher = cardHasher;
+        this.clock = clock;
+        this.metrics = metrics;
+        this.watermark = watermark;
+        this.runner = new ActionRunner(store);
+        for (Ticket t : store.tickets()) {
+            metrics.status(null, t.status());
+            if (t.status() == TicketStatus.WAITING) waiting.add(t.id());
+        }
+    }
+
+    public TemplateSet templates() {
+        return templates;
+    }
+
+    public Matcher matcher() {
+        return new Matcher(lookup, incidents, registry, store::delivery);
+    }
+
+    /** Takes a ticket, decides and acts. The same id again returns the stored ticket unchanged. */
+    public synchronized Submitted submit(TicketRequest request) throws IOException {
+        Optional<Ticket> existing = store.ticket(request.id());
+        if (existing.isPresent()) return new Submitted(existing.get(), false);
+        Instant now = clock.instant();
+        TicketInfo info = TicketInfo.of(request, cardHasher);
+        Ticket t = Ticket.create(info, now);
+        metrics.received(info.channel());
+        t = linkCases(t, now);
+        Decision d = matcher().decide(info, templates);
+        Ticket after = runner.apply(t, d, now);
+        save(null, after, t.history().size() - 1);
+        return new Submitted(after, true);
+    }
+
+    /** What each ticket would get under {@code set}, acting on nothing. */
+    public List<Decision> dryRun(List<TicketRequest> tickets, TemplateSet set) throws IOException {
+        Matcher m = matcher();
+        List<Decision> out = new ArrayList<>();
+        for (TicketRequest r : tickets) out.add(m.decide(TicketInfo.of(r, cardHasher), set));
+        return out;
+    }
+
+    private Ticket linkCases(Ticket t, Instant now) {
+        if (t.info().cardHash() == null) return t;
+        List<String> linked = new ArrayList<>();
+        for (ProactiveCase c : store.cases()) {
+            if (t.info().cardHash().equals(c.cardHash())) {
+                store.put(c.linked(t.id()));
+                linked.add(c.id());
+            }
+        }
+        if (linked.isEmpty()) return t;
+        return t.withCases(linked).event(new TicketEvent(now, "link_case", null, "the customer's proactive case(s) " + linked, Map.of("cases", linked)));
+    }
+
+    /** A transaction read from the logs: its queued confirm goes to the ledger; lost points open a case. */
+    public synchronized void transaction(Transaction t) {
+        String cardHash = t.card().map(c -> c.card().contains("*") ? null : cardHasher.apply(c.card())).orElse(null);
+        String op = TxFacts.queuedConfirm(t);
+        if (op != null && store.delivery(op).isEmpty()) {
+            store.queued(new QueuedConfirm(op, t.id().toString(), t.store(), cardHash, t.card().map(c -> c.last4()).orElse(null),
+                    t.closed().toLocalDate(), TxFacts.expectedPoints(t), t.closedAt()));
+        }
+        CaseFinder.of(t, cardHash, t.closedAt()).ifPresent(this::open);
+    }
+
+    private void open(ProactiveCase c) {
+        if (store.proactiveCase(c.id()).isPresent()) return;
+        store.put(c);
+        metrics.caseOpened(c.kind());
+    }
+
+    /** A loyalty request between receipts: a CONFIRM sent from the offline queue delivers a receipt's points. */
+    public synchronized void registerRequest(RegisterKey register, LoyaltyRequest r) {
+        if (r.operation() != Operation.CONFIRM || r.operationId() == null) return;
+        store.delivered(new Delivery(r.operationId(), r.outcome().ok(), r.outcome().name(),
+                r.bonus() == null ? null : r.bonus().accrued(), r.outcomeTime()));
+        if (store.queuedConfirm(r.operationId()).isPresent()) store.removeQueued(r.operationId());
+        recheckWaiting(w -> w.kind().equals("queue") && w.ref().equals(r.operationId()));
+    }
+
+    /** Re-checks every waiting ticket and the offline-queue ledger against the end of each store's day. */
+    public synchronized void recheck() {
+        Instant mark = watermark.get();
+        if (mark != null) {
+            for (QueuedConfirm q : store.queued()) {
+                Instant end = q.day().plusDays(1).atStartOfDay(registry.store(q.store()).zone()).toInstant();
+                if (mark.isBefore(end)) continue;
+                if (q.cardHash() != null) open(CaseFinder.queueNotSent(q, mark));
+                store.removeQueued(q.operationId());
+                recheckWaiting(w -> w.kind().equals("queue") && w.ref().equals(q.operationId()), q);
+            }
+        }
+        recheckWaiting(w -> true);
+    }
+
+    private void recheckWaiting(java.util.function.Predicate<Wait> which) {
+        recheckWaiting(which, null);
+    }
+
+    private void recheckWaiting(java.util.function.Predicate<Wait> which, QueuedConfirm dayEnded) {
+        for (String id : List.copyOf(waiting)) {
+            Ticket t = store.ticket(id).orElse(null);
+            if (t == null || t.status() != TicketStatus.WAITING || t.waitingFor() == null) {
+                waiting.remove(id);
+                continue;
+            }
+            if (!which.test(t.waitingFor())) continue;
+            try {
+                Ticket after = followUp(t, dayEnded);
+                if (after != t) save(t, after, t.history().size());
+            } catch (IOException | RuntimeException e) {
+                LOG.log(Level.WARNING, "re-check of ticket " + id + " failed; it stays waiting", e);
+            }
+        }
+    }
+
+    private Ticket followUp(Ticket t, QueuedConfirm dayEnded) throws IOException {
+        Instant now = clock.instant();
+        Wait w = t.waitingFor();
+        Transaction tx = lookup.byId(w.transaction()).orElse(null);
+        if (tx == null) return t;
+        if (w.kind().equals("queue")) {
+            Delivery d = store.delivery(w.ref()).orElse(null);
+            TxFacts f = new TxFacts(tx, registry.store(tx.store()), TxFacts.expectedPoints(tx), w.ref(), d, null);
+            if (d != null && d.ok()) {
+                Reply r = Replies.render(FollowUps.POINTS_ARRIVED_RU, FollowUps.POINTS_ARRIVED_EN, f, t.info().language());
+                return t.replied(r, now).event(new TicketEvent(now, "recheck", t.template(), "the offline queue sent confirm " + w.ref() + " at " + d.at(), f.audit()))
+                        .event(new TicketEvent(now, "reply", t.template(), r.text(), f.audit()))
+                        .resolved().event(new TicketEvent(now, "resolve", t.template(), "points delivered from the offline queue", f.audit()));
+            }
+            String why = d != null ? "the queued confirm " + w.ref() + " was rejected: " + d.outcome()
+                    : dayEnded != null ? "the queued confirm " + w.ref() + " was not sent by the end of the store's day" : null;
+            if (why == null) return t;
+            return escalate(t, f, 2, why, now);
+        }
+        IncidentRef inc = incidents.byId(w.ref()).orElse(null);
+        if (inc == null || inc.open()) return t;
+        TxFacts f = new TxFacts(tx, registry.store(tx.store()), TxFacts.expectedPoints(tx), null, null, List.of(inc));
+        Reply r = Replies.render(FollowUps.INCIDENT_CLOSED_RU, FollowUps.INCIDENT_CLOSED_EN, f, t.info().language());
+        return t.event(new TicketEvent(now, "recheck", t.template(), "incident " + inc.id() + " closed at " + inc.resolved(), f.audit()))
+                .replied(r, now).event(new TicketEvent(now, "reply", t.template(), r.text(), f.audit()))
+                .resolved().event(new TicketEvent(now, "resolve", t.template(), "resolved with incident " + inc.id(), f.audit()));
+    }
+
+    private Ticket escalate(Ticket t, TxFacts f, int line, String why, Instant now) {
+        Decision d = new Decision(t.id(), null, t.category(), "escalate", line, why, t.transactions(), f, f.audit());
+        String fix = f.expectedPoints() == null ? "пересчитать чек и начислить баллы / recalculate the receipt and credit the points"
+                : "начислить " + f.expectedPoints().toPlainString() + " баллов / credit " + f.expectedPoints().toPlainString() + " points";
+        String summary = EscalationSummary.of(t.info(), d, line, "Предложение / Suggested fix: " + fix);
+        return t.event(new TicketEvent(now, "recheck", t.template(), why, f.audit()))
+                .escalated(line, summary, null, now).event(new TicketEvent(now, "escalate", t.template(), summary, f.audit()));
+    }
+
+    private void save(Ticket before, Ticket after, int seen) {
+        store.put(after);
+        metrics.status(before == null ? null : before.status(), after.status());
+        if (after.status() == TicketStatus.WAITING) waiting.add(after.id());
+        else waiting.remove(after.id());
+        boolean escalatedBefore = before != null && before.history().stream().anyMatch(e -> e.kind().equals("escalate") || e.kind().equals("link_escalation"));
+        for (TicketEvent e : after.history().subList(Math.max(0, seen), after.history().size())) {
+            switch (e.kind()) {
+                case "reply" -> metrics.reply();
+                case "escalate", "link_escalation" -> {
+                    if (!escalatedBefore && after.line() != null) metrics.escalated(after.line());
+                }
+                case "resolve" -> {
+                    if (!escalatedBefore) metrics.autoResolved();
+                }
+                case "to_person" -> metrics.toPerson(after.category());
+                default -> {
+                }
+            }
+        }
+        if ((before == null || before.firstResponse() == null) && after.firstResponse() != null) {
+            metrics.firstResponse(Duration.between(after.received(), after.firstResponse()));
+        }
+    }
+
+    public Optional<Ticket> ticket(String id) {
+        return store.ticket(id);
+    }
+
+    /** Newest received first. */
+    public List<Ticket> tickets(TicketStatus status, int limit) {
+        return store.tickets().stream().filter(t -> status == null || t.status() == status)
+                .sorted(Comparator.comparing(Ticket::received).thenComparing(Ticket::id).reversed()).limit(limit).toList();
+    }
+
+    public List<ProactiveCase> cases() {
+        return store.cases().stream().sorted(Comparator.comparing(ProactiveCase::opened).thenComparing(ProactiveCase::id)).toList();
+    }
+
+    public Optional<ProactiveCase> proactiveCase(String id) {
+        return store.proactiveCase(id);
+    }
+
+    /** The organizer export of a ticket's transactions (masked raw lines and parsed facts). */
+    public Optional<Map<String, Object>> export(String id) throws IOException {
+        Ticket t = store.ticket(id).orElse(null);
+        if (t == null) return Optional.empty();
+        List<Transaction> txs = new ArrayList<>();
+        for (String tx : t.transactions()) lookup.byId(tx).ifPresent(txs::add);
+        return Optional.of(OrganizerExport.of(id, txs, clock.instant()));
+    }
+
+    public Map<String, Object> summary() {
+        return TicketSummary.of(store.tickets(), store.cases(), store.escalations());
+    }
+
+    @Override
+    public void close() {
+        store.close();
+    }
+}

@@ -1,0 +1,154 @@
+package org.tillwatch.orchestrator.store;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import org.h2.mvstore.MVMap;
+import org.h2.mvstore.MVStore;
+import org.tillwatch.orchestrator.proactive.ProactiveCase;
+import org.tillwatch.orchestrator.ticket.Ticket;
+
+/**
+ * The orchestrator's durable state in one H2 MVStore file: tickets with their full history, proactive cases,
+ * store escalations and the offline-queue ledger, each a map of JSON values. Every change is committed before the
+ * call returns, so an answered request survives a crash. {@link #inMemory()} gives the same store without a file
+ * (dry runs, tests).
+ */
+public final class TicketStore implements AutoCloseable {
+    static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    private final MVStore store;
+    private final MVMap<String, String> tickets;
+    private final MVMap<String, String> cases;
+    private final MVMap<String, String> escalations;
+    private final MVMap<String, String> queued;
+    private final MVMap<String, String> delivered;
+
+    private TicketStore(MVStore store) {
+        this.store = store;
+        this.tickets = store.openMap("tickets");
+        this.cases = store.openMap("cases");
+        this.escalations = store.openMap("escalations");
+        this.queued = store.openMap("queued");
+        this.delivered = store.openMap("delivered");
+    }
+
+    public static TicketStore open(Path file) throws IOException {
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        try {
+            return new TicketStore(new MVStore.Builder().fileName(file.toString()).autoCommitDisabled().compress().open());
+        } catch (RuntimeException e) {
+            throw new IOException("cannot open the ticket store " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    public static TicketStore inMemory() {
+        return new TicketStore(new MVStore.Builder().autoCommitDisabled().open());
+    }
+
+    public Optional<Ticket> ticket(String id) {
+        return Optional.ofNullable(tickets.get(id)).map(s -> read(s, Ticket.class));
+    }
+
+    public List<Ticket> tickets() {
+        List<Ticket> out = new ArrayList<>();
+        for (String s : tickets.values()) out.add(read(s, Ticket.class));
+        return out;
+    }
+
+    public void put(Ticket t) {
+        tickets.put(t.id(), write(t));
+        store.commit();
+    }
+
+    public Optional<ProactiveCase> proactiveCase(String id) {
+        return Optional.ofNullable(cases.get(id)).map(s -> read(s, ProactiveCase.class));
+    }
+
+    public List<ProactiveCase> cases() {
+        List<ProactiveCase> out = new ArrayList<>();
+        for (String s : cases.values()) out.add(read(s, ProactiveCase.class));
+        return out;
+    }
+
+    public void put(ProactiveCase c) {
+        cases.put(c.id(), write(c));
+        store.commit();
+    }
+
+    public Optional<StoreEscalation> escalation(String store) {
+        return Optional.ofNullable(escalations.get(store)).map(s -> read(s, StoreEscalation.class));
+    }
+
+    public List<StoreEscalation> escalations() {
+        List<StoreEscalation> out = new ArrayList<>();
+        for (String s : escalations.values()) out.add(read(s, StoreEscalation.class));
+        return out;
+    }
+
+    public void put(StoreEscalation e) {
+        escalations.put(e.store(), write(e));
+        store.commit();
+    }
+
+    public void queued(QueuedConfirm q) {
+        queued.put(q.operationId(), write(q));
+        store.commit();
+    }
+
+    public List<QueuedConfirm> queued() {
+        List<QueuedConfirm> out = new ArrayList<>();
+        for (String s : queued.values()) out.add(read(s, QueuedConfirm.class));
+        return out;
+    }
+
+    public Optional<QueuedConfirm> queuedConfirm(String operationId) {
+        return Optional.ofNullable(queued.get(operationId)).map(s -> read(s, QueuedConfirm.class));
+    }
+
+    public void removeQueued(String operationId) {
+        queued.remove(operationId);
+        store.commit();
+    }
+
+    public void delivered(Delivery d) {
+        delivered.put(d.operationId(), write(d));
+        store.commit();
+    }
+
+    public Optional<Delivery> delivery(String operationId) {
+        return Optional.ofNullable(delivered.get(operationId)).map(s -> read(s, Delivery.class));
+    }
+
+    private static String write(Object o) {
+        try {
+            return JSON.writeValueAsString(o);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static <T> T read(String s, Class<T> type) {
+        try {
+            return JSON.readValue(s, type);
+        } catch (IOException e) {
+            throw new UncheckedIOException("ticket store holds an unreadable " + type.getSimpleName(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        store.close();
+    }
+}
