@@ -58,6 +58,7 @@ final class Settings {
             new Setting("ingest", "refresh-interval", Kind.DURATION),
             new Setting("ingest", "idle-flush", Kind.DURATION),
             new Setting("ingest", "silence-expiry", Kind.DURATION),
+            new Setting("ingest", "max-backlog-delay", Kind.DURATION),
             new Setting("live", "windows", Kind.DURATIONS),
             new Setting("live", "min-volume", Kind.INT),
             new Setting("live", "register-silence", Kind.DURATION));
@@ -96,6 +97,7 @@ final class Settings {
         v.put("ingest.refresh-interval", c.ingest().refreshInterval());
         v.put("ingest.idle-flush", c.ingest().idleFlush());
         v.put("ingest.silence-expiry", c.ingest().silenceExpiry());
+        v.put("ingest.max-backlog-delay", c.ingest().maxBacklogDelay());
         v.put("live.windows", c.live().windows());
         v.put("live.min-volume", c.live().minVolume());
         v.put("live.register-silence", c.live().registerSilence());
@@ -119,7 +121,8 @@ final class Settings {
         Ingest ingest = section(problems, () -> new Ingest((Integer) v.get("ingest.threads"),
                 (Long) v.get("ingest.max-chunk-bytes"), (Long) v.get("ingest.max-backlog-bytes"),
                 (Duration) v.get("ingest.commit-interval"), (Duration) v.get("ingest.refresh-interval"),
-                (Duration) v.get("ingest.idle-flush"), (Duration) v.get("ingest.silence-expiry")));
+                (Duration) v.get("ingest.idle-flush"), (Duration) v.get("ingest.silence-expiry"),
+                (Duration) v.get("ingest.max-backlog-delay")));
         Live live = section(problems, () -> new Live((List<Duration>) v.get("live.windows"),
                 (Integer) v.get("live.min-volume"), (Duration) v.get("live.register-silence")));
         if (!problems.isEmpty()) {

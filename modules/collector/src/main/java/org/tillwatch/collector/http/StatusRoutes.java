@@ -111,6 +111,7 @@ final class StatusRoutes {
         m.put("watermark", live.watermark());
         m.put("last_commit", engine.lastCommit());
         m.put("backlog_bytes", engine.backlogBytes());
+        m.put("backlog_limit_bytes", engine.backlogLimitBytes());
         return m;
     }
 
