@@ -58,6 +58,8 @@ public final class IngestEngine implements Closeable {
     private volatile boolean ready;
     private volatile boolean closed;
     private volatile Instant lastCommit;
+    private volatile long lastCommitPauseNanos;
+    private volatile long maxCommitPauseNanos;
     private volatile Throwable failure;
     private long generation;
 
@@ -368,6 +370,7 @@ public final class IngestEngine implements Closeable {
         List<RegisterStream> taken = new ArrayList<>(streams.size());
         List<Checkpoint.Stream> snapshot = new ArrayList<>(streams.size());
         long gen = generation + 1;
+        long pauseStart = System.nanoTime();
         barrier.writeLock().lock();
         try {
             for (RegisterStream s : streams.values()) {
@@ -377,6 +380,9 @@ public final class IngestEngine implements Closeable {
             writer.prepareCommit(Map.of(CheckpointStore.COMMIT_KEY, Long.toString(gen), "last_ingest", Instant.now().toString()));
         } finally {
             barrier.writeLock().unlock();
+            long pause = System.nanoTime() - pauseStart;
+            lastCommitPauseNanos = pause;
+            maxCommitPauseNanos = Math.max(maxCommitPauseNanos, pause);
         }
         for (RegisterStream s : streams.values()) {
             if (s.segments instanceof SpoolSegments sp) sp.sync();
@@ -401,6 +407,16 @@ public final class IngestEngine implements Closeable {
 
     public Instant lastCommit() {
         return lastCommit;
+    }
+
+    /** How long the last commit held ingestion still (waiting for running reads, then flushing the index). */
+    public Duration lastCommitPause() {
+        return Duration.ofNanos(lastCommitPauseNanos);
+    }
+
+    /** The longest such pause since start. */
+    public Duration maxCommitPause() {
+        return Duration.ofNanos(maxCommitPauseNanos);
     }
 
     /** The backlog (bytes) pushes are accepted up to now: see {@link BacklogLimit}. */
