@@ -420,7 +420,8 @@ def main():
     print(f"collector CPU: {cpu:.1f} s (metrics; /proc says {pcpu:.1f} s) = {100 * cpu / wall / a.cores:.0f}% of {a.cores} cores; "
           f"peak RSS (VmHWM) {hwm_kb / 1024:.0f} MiB, RSS now {rss_kb / 1024:.0f} MiB ({anon_kb / 1024:.0f} anon + {file_kb / 1024:.0f} file-backed, e.g. mmapped index); "
           f"max heap used {samples['heap_max'] / 2**20:.0f} MiB ({samples['n']} samples of /metrics every 0.5 s); "
-          f"max push backlog {samples['backlog_max'] / 1e6:.1f} MB")
+          f"max push backlog {samples['backlog_max'] / 1e6:.1f} MB (limit now {status.get('backlog_limit_bytes', 0) / 1e6:.1f} MB); "
+          f"longest commit pause {status.get('max_commit_pause_ms', '?')} ms")
     per_thread = sorted(((k, v - threads0.get(k, 0.0)) for k, v in threads1.items()), key=lambda kv: -kv[1])
     print("collector CPU by thread: " + ", ".join(f"{k} {v:.1f} s" for k, v in per_thread if v >= 0.1))
     print(f"probe ({PROBE_STORE}/{PROBE_REGISTER}, one receipt every {a.probe_interval} s +-20%, pushed with a trailing noise line "

@@ -122,10 +122,21 @@ public record CollectorConfig(Server server, Logs logs, Stores stores, Data data
      *                        processed
      * @param silenceExpiry   wall-clock idle time after which an idle register's open receipt may be expired on event
      *                        time
+     * @param maxBacklogDelay pushes are refused (503) once the backlog would take longer than this to read at the
+     *                        measured ingest rate (never below one max-size chunk, never above max-backlog-bytes): under
+     *                        overload a pushed receipt still becomes searchable within moments
      */
     public record Ingest(int threads, long maxChunkBytes, long maxBacklogBytes, Duration commitInterval,
-                         Duration refreshInterval, Duration idleFlush, Duration silenceExpiry) {
+                         Duration refreshInterval, Duration idleFlush, Duration silenceExpiry, Duration maxBacklogDelay) {
         public static final int MAX_THREADS = 256;
+        public static final Duration DEFAULT_MAX_BACKLOG_DELAY = Duration.ofSeconds(1);
+
+        /** With the default {@code maxBacklogDelay}. */
+        public Ingest(int threads, long maxChunkBytes, long maxBacklogBytes, Duration commitInterval,
+                      Duration refreshInterval, Duration idleFlush, Duration silenceExpiry) {
+            this(threads, maxChunkBytes, maxBacklogBytes, commitInterval, refreshInterval, idleFlush, silenceExpiry,
+                    DEFAULT_MAX_BACKLOG_DELAY);
+        }
 
         public Ingest {
             Checks checks = new Checks("ingest");
@@ -139,6 +150,7 @@ public record CollectorConfig(Server server, Logs logs, Stores stores, Data data
             checks.durationRange(refreshInterval, Duration.ofMillis(50), Duration.ofSeconds(10), "refresh-interval");
             checks.durationRange(idleFlush, Duration.ofMillis(100), Duration.ofMinutes(1), "idle-flush");
             checks.positive(silenceExpiry, "silence-expiry");
+            checks.durationRange(maxBacklogDelay, Duration.ofMillis(100), Duration.ofHours(1), "max-backlog-delay");
             checks.done();
         }
 

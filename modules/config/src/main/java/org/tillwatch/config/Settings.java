@@ -61,6 +61,7 @@ final class Settings {
             new Setting("ingest", "refresh-interval", Kind.DURATION),
             new Setting("ingest", "idle-flush", Kind.DURATION),
             new Setting("ingest", "silence-expiry", Kind.DURATION),
+            new Setting("ingest", "max-backlog-delay", Kind.DURATION),
             new Setting("live", "windows", Kind.DURATIONS),
             new Setting("live", "min-volume", Kind.INT),
             new Setting("live", "register-silence", Kind.DURATION),
@@ -135,6 +136,7 @@ final class Settings {
         v.put("ingest.refresh-interval", c.ingest().refreshInterval());
         v.put("ingest.idle-flush", c.ingest().idleFlush());
         v.put("ingest.silence-expiry", c.ingest().silenceExpiry());
+        v.put("ingest.max-backlog-delay", c.ingest().maxBacklogDelay());
         v.put("live.windows", c.live().windows());
         v.put("live.min-volume", c.live().minVolume());
         v.put("live.register-silence", c.live().registerSilence());
@@ -195,7 +197,8 @@ final class Settings {
         Ingest ingest = section(problems, () -> new Ingest((Integer) v.get("ingest.threads"),
                 (Long) v.get("ingest.max-chunk-bytes"), (Long) v.get("ingest.max-backlog-bytes"),
                 (Duration) v.get("ingest.commit-interval"), (Duration) v.get("ingest.refresh-interval"),
-                (Duration) v.get("ingest.idle-flush"), (Duration) v.get("ingest.silence-expiry")));
+                (Duration) v.get("ingest.idle-flush"), (Duration) v.get("ingest.silence-expiry"),
+                (Duration) v.get("ingest.max-backlog-delay")));
         Live live = section(problems, () -> new Live((List<Duration>) v.get("live.windows"),
                 (Integer) v.get("live.min-volume"), (Duration) v.get("live.register-silence")));
         AlertingConfig alerting = section(problems, () -> new AlertingConfig((Double) v.get("alerting.threshold"), (Double) v.get("alerting.hysteresis"), (Integer) v.get("alerting.min-volume"), (Integer) v.get("alerting.min-failed"), (Duration) v.get("alerting.window"), (Duration) v.get("alerting.recovery-window"), (Duration) v.get("alerting.baseline-window"), (Double) v.get("alerting.drop"), (Duration) v.get("alerting.pending"), (Duration) v.get("alerting.recovery-pending"), (Integer) v.get("alerting.chain-min-volume"), (Integer) v.get("alerting.fold-stores"), (Double) v.get("alerting.fold-share"), (Integer) v.get("alerting.missing-min"), (Duration) v.get("alerting.register-silence"), (Duration) v.get("alerting.repeat-interval"), (Duration) v.get("alerting.evaluate-every"), (Duration) v.get("alerting.stall-after"), (Integer) v.get("alerting.notifier-failures"), (String) v.get("alerting.public-url"), (String) v.get("alerting.smtp-host"), (Integer) v.get("alerting.smtp-port"), (String) v.get("alerting.smtp-tls"), (String) v.get("alerting.smtp-user"), (Path) v.get("alerting.smtp-password-file"), (String) v.get("alerting.from"), (String) v.get("alerting.hotline"), (String) v.get("alerting.webhook-url"), (String) v.get("alerting.daily-quiet")));

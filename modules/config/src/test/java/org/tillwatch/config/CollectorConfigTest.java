@@ -80,6 +80,9 @@ class CollectorConfigTest {
                         + "ingest.refresh-interval: must be between 50ms and 10s, got 49ms\n"
                         + "ingest.idle-flush: must be between 100ms and 1m, got 99ms\n"
                         + "ingest.silence-expiry: must be set");
+        assertThatThrownBy(() -> new Ingest(1, 1024, 1024, s, s, s, s, Duration.ofMillis(99)))
+                .hasMessage("ingest.max-backlog-delay: must be between 100ms and 1h, got 99ms");
+        assertThat(new Ingest(1, 1024, 1024, s, s, s, s).maxBacklogDelay()).isEqualTo(Ingest.DEFAULT_MAX_BACKLOG_DELAY);
         // the bounds themselves are allowed
         new Ingest(256, 64 * MIB, 64 * MIB, Duration.ofMinutes(10), Duration.ofSeconds(10), Duration.ofMinutes(1), s);
         new Ingest(1, 1024, 1024, Duration.ofMillis(100), Duration.ofMillis(50), Duration.ofMillis(100), s);

@@ -111,6 +111,9 @@ final class StatusRoutes {
         m.put("watermark", live.watermark());
         m.put("last_commit", engine.lastCommit());
         m.put("backlog_bytes", engine.backlogBytes());
+        m.put("backlog_limit_bytes", engine.backlogLimitBytes());
+        m.put("commit_pause_ms", engine.lastCommitPause().toMillis());
+        m.put("max_commit_pause_ms", engine.maxCommitPause().toMillis());
         return m;
     }
 

@@ -50,12 +50,16 @@ public final class IngestEngine implements Closeable {
     private final Map<StreamKey, RegisterStream> streams = new ConcurrentHashMap<>();
     private final ReentrantReadWriteLock barrier = new ReentrantReadWriteLock(true);
     private final AtomicLong backlog = new AtomicLong();
+    private final AtomicLong pushedRead = new AtomicLong();
+    private final BacklogLimit backlogLimit;
     private final ThreadLocal<byte[]> buffers = ThreadLocal.withInitial(() -> new byte[SLICE]);
     private final ExecutorService workers;
     private final ScheduledExecutorService timer;
     private volatile boolean ready;
     private volatile boolean closed;
     private volatile Instant lastCommit;
+    private volatile long lastCommitPauseNanos;
+    private volatile long maxCommitPauseNanos;
     private volatile Throwable failure;
     private long generation;
 
@@ -71,6 +75,8 @@ public final class IngestEngine implements Closeable {
         this.checkpoints = new CheckpointStore(dataDir);
         this.workers = Executors.newFixedThreadPool(config.ingest().threads(), daemon("ingest"));
         this.timer = Executors.newSingleThreadScheduledExecutor(daemon("ingest-timer"));
+        this.backlogLimit = new BacklogLimit(config.ingest().maxChunkBytes(), config.ingest().maxBacklogBytes(),
+                config.ingest().maxBacklogDelay());
     }
 
     private static java.util.concurrent.ThreadFactory daemon(String name) {
@@ -95,6 +101,8 @@ public final class IngestEngine implements Closeable {
         timer.scheduleWithFixedDelay(guard(this::quiet), tick, tick, TimeUnit.MILLISECONDS);
         long commit = config.ingest().commitInterval().toMillis();
         timer.scheduleWithFixedDelay(guard(this::commit), commit, commit, TimeUnit.MILLISECONDS);
+        timer.scheduleAtFixedRate(() -> backlogLimit.sample(pushedRead.get(), System.nanoTime(), backlog.get()),
+                250, 250, TimeUnit.MILLISECONDS);
         for (RegisterStream s : streams.values()) schedule(s);
     }
 
@@ -254,7 +262,10 @@ public final class IngestEngine implements Closeable {
                 Instant last = s.lastEvent();
                 s.figures.lastEvent = last;
                 if (last != null) observer.activity(s.key.register(), last);
-                if (s.key.input() == StreamKey.Input.PUSH) backlog.addAndGet(-fed);
+                if (s.key.input() == StreamKey.Input.PUSH) {
+                    backlog.addAndGet(-fed);
+                    pushedRead.addAndGet(fed);
+                }
                 observer.bytes(s.key, fed);
             }
             more = fed >= SLICE || (fed > 0 && s.segments.hasMore(s.pipeline.position()));
@@ -334,7 +345,7 @@ public final class IngestEngine implements Closeable {
                 skip = (int) Math.min(body.length, have - offset);
             }
             accepted = body.length - skip;
-            if (accepted > 0 && backlog.get() + accepted > config.ingest().maxBacklogBytes()) {
+            if (accepted > 0 && backlog.get() + accepted > backlogLimit.limit()) {
                 throw new PushRejected.Saturated(backlog.get());
             }
             boolean retry = offset != null && offset + body.length <= have;
@@ -359,6 +370,7 @@ public final class IngestEngine implements Closeable {
         List<RegisterStream> taken = new ArrayList<>(streams.size());
         List<Checkpoint.Stream> snapshot = new ArrayList<>(streams.size());
         long gen = generation + 1;
+        long pauseStart = System.nanoTime();
         barrier.writeLock().lock();
         try {
             for (RegisterStream s : streams.values()) {
@@ -368,6 +380,9 @@ public final class IngestEngine implements Closeable {
             writer.prepareCommit(Map.of(CheckpointStore.COMMIT_KEY, Long.toString(gen), "last_ingest", Instant.now().toString()));
         } finally {
             barrier.writeLock().unlock();
+            long pause = System.nanoTime() - pauseStart;
+            lastCommitPauseNanos = pause;
+            maxCommitPauseNanos = Math.max(maxCommitPauseNanos, pause);
         }
         for (RegisterStream s : streams.values()) {
             if (s.segments instanceof SpoolSegments sp) sp.sync();
@@ -392,6 +407,21 @@ public final class IngestEngine implements Closeable {
 
     public Instant lastCommit() {
         return lastCommit;
+    }
+
+    /** How long the last commit held ingestion still (waiting for running reads, then flushing the index). */
+    public Duration lastCommitPause() {
+        return Duration.ofNanos(lastCommitPauseNanos);
+    }
+
+    /** The longest such pause since start. */
+    public Duration maxCommitPause() {
+        return Duration.ofNanos(maxCommitPauseNanos);
+    }
+
+    /** The backlog (bytes) pushes are accepted up to now: see {@link BacklogLimit}. */
+    public long backlogLimitBytes() {
+        return backlogLimit.limit();
     }
 
     /** Bytes pushed and spooled but not read yet. */

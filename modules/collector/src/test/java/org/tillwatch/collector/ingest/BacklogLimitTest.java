@@ -1,0 +1,53 @@
+package org.tillwatch.collector.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+
+class BacklogLimitTest {
+    private static final long MIB = 1 << 20;
+    private static final long SECOND = 1_000_000_000L;
+
+    @Test
+    void theByteBoundHoldsUntilABusyPeriodIsMeasured() {
+        BacklogLimit limit = new BacklogLimit(8 * MIB, 256 * MIB, Duration.ofSeconds(1));
+        assertThat(limit.limit()).isEqualTo(256 * MIB);
+        limit.sample(0, 0, 0);
+        limit.sample(50 * MIB, SECOND, 0); // read fast but nothing waited: says what was offered, not capacity
+        assertThat(limit.limit()).isEqualTo(256 * MIB);
+        assertThat(limit.rate()).isZero();
+    }
+
+    @Test
+    void aBusyCollectorAcceptsWhatItReadsWithinTheDelay() {
+        BacklogLimit limit = new BacklogLimit(8 * MIB, 256 * MIB, Duration.ofSeconds(2));
+        limit.sample(0, 0, 100 * MIB);
+        limit.sample(20 * MIB, SECOND, 100 * MIB);
+        assertThat(limit.rate()).isEqualTo(20.0 * MIB);
+        assertThat(limit.limit()).isEqualTo(40 * MIB);
+        // slower reading moves the average, not all at once
+        limit.sample(30 * MIB, 2 * SECOND, 100 * MIB);
+        assertThat(limit.rate()).isEqualTo((0.3 * 10 + 0.7 * 20) * MIB);
+        assertThat(limit.limit()).isEqualTo((long) (2 * 17.0 * MIB));
+    }
+
+    @Test
+    void neverBelowOneChunkNorAboveTheByteBound() {
+        BacklogLimit slow = new BacklogLimit(8 * MIB, 256 * MIB, Duration.ofSeconds(1));
+        slow.sample(0, 0, MIB);
+        slow.sample(MIB / 10, SECOND, MIB);
+        assertThat(slow.limit()).isEqualTo(8 * MIB);
+        BacklogLimit fast = new BacklogLimit(8 * MIB, 64 * MIB, Duration.ofMinutes(1));
+        fast.sample(0, 0, MIB);
+        fast.sample(100 * MIB, SECOND, MIB);
+        assertThat(fast.limit()).isEqualTo(64 * MIB);
+    }
+
+    @Test
+    void rejectsAFloorAboveTheBound() {
+        assertThatThrownBy(() -> new BacklogLimit(8 * MIB, MIB, Duration.ofSeconds(1))).isInstanceOf(IllegalArgumentException.class);
+    }
+}
