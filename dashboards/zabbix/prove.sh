@@ -22,7 +22,7 @@ db=tillwatch_zabbix
 work="$(mktemp -d /tmp/tillwatch-zabbix.XXXXXX)"
 chmod 755 "$work"
 
-say() { printf 'zabbix-prove: %s\n' "$*" >&2; }
+say() { printf 'zabbix-prove [%3ss]: %s\n' "$SECONDS" "$*" >&2; }
 die() { say "FAILED: $*"; exit 1; }
 
 # --- packages -----------------------------------------------------------------------------------------------

@@ -180,6 +180,43 @@ class DashboardsProofTest {
         assertThat(failures).isEmpty();
     }
 
+    /**
+     * The Zabbix template's Prometheus patterns are PromQL selectors: each one selects series of the collector for
+     * some real store in {#STORE}. Where absence is a normal state (an availability ratio below the minimum volume,
+     * an error count with a custom value of 0 when no such error happened) only the metric must exist.
+     */
+    @Test
+    void zabbixPatternsSelectTheCollectorsSeries() throws Exception {
+        JsonNode template = new ObjectMapper(new YAMLFactory()).readTree(Path.of("zabbix", "tillwatch_template.yaml").toFile())
+                .get("zabbix_export").get("templates").get(0);
+        List<JsonNode> steps = new ArrayList<>();
+        template.findValues("preprocessing").forEach(list -> list.forEach(steps::add));
+        List<String> stores = new ArrayList<>();
+        for (JsonNode s : prometheus.query("tillwatch_store_info").get("result")) stores.add(s.get("metric").get("store").asText());
+        assertThat(stores).hasSize(6);
+        List<String> failures = new ArrayList<>();
+        int checked = 0;
+        for (JsonNode step : steps) {
+            String type = step.get("type").asText();
+            if (!type.equals("PROMETHEUS_PATTERN") && !type.equals("PROMETHEUS_TO_JSON")) continue;
+            checked++;
+            String pattern = step.get("parameters").get(0).asText();
+            String name = pattern.contains("{") ? pattern.substring(0, pattern.indexOf('{')) : pattern;
+            boolean mayBeAbsent = name.endsWith("_availability_ratio") || "CUSTOM_VALUE".equals(step.path("error_handler").asText());
+            boolean found = false;
+            for (String store : stores) {
+                String selector = mayBeAbsent ? name : pattern.replace("{#STORE}", store);
+                if (!prometheus.query(selector).get("result").isEmpty()) {
+                    found = true;
+                    break;
+                }
+            }
+            if (!found) failures.add(pattern);
+        }
+        assertThat(checked).isGreaterThanOrEqualTo(20);
+        assertThat(failures).isEmpty();
+    }
+
     @Test
     void alertsMatchTheSampleDay() throws Exception {
         // KY9A's registers are missing in processing all day; N4NJ is a small store, below the minimum volume.
