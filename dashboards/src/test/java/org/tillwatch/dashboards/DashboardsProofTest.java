@@ -178,6 +178,8 @@ class DashboardsProofTest {
     void zabbixPatternsSelectTheCollectorsSeries() throws Exception {
         JsonNode template = new ObjectMapper(new YAMLFactory()).readTree(Path.of("zabbix", "tillwatch_template.yaml").toFile())
                 .get("zabbix_export").get("templates").get(0);
+        Map<String, String> macros = new LinkedHashMap<>();
+        template.get("macros").forEach(m -> macros.put(m.get("macro").asText(), m.get("value").asText()));
         List<JsonNode> steps = new ArrayList<>();
         template.findValues("preprocessing").forEach(list -> list.forEach(steps::add));
         List<String> stores = new ArrayList<>();
@@ -190,6 +192,8 @@ class DashboardsProofTest {
             if (!type.equals("PROMETHEUS_PATTERN") && !type.equals("PROMETHEUS_TO_JSON")) continue;
             checked++;
             String pattern = step.get("parameters").get(0).asText();
+            for (Map.Entry<String, String> m : macros.entrySet()) pattern = pattern.replace(m.getKey(), m.getValue());
+            assertThat(pattern).as("a macro without a default").doesNotContain("{$");
             String name = pattern.contains("{") ? pattern.substring(0, pattern.indexOf('{')) : pattern;
             boolean mayBeAbsent = name.endsWith("_availability_ratio") || "CUSTOM_VALUE".equals(step.path("error_handler").asText());
             boolean found = false;
