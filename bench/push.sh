@@ -5,7 +5,7 @@
 # (a probe register pushes one receipt every 0.5 s during the run). Helper: bench/push_run.py.
 # Usage: bench/push.sh [STORES] [REGISTERS_PER_STORE] [RECEIPTS_PER_REGISTER]
 # Defaults: 100 stores x 10 registers x 40 receipts (~147 MB of log, ~75-100 s on 2 shared cores).
-# Env: CONCURRENCY (8), CHUNK (1MiB), HEAP (512m), WORK_DIR (/tmp/tillwatch-push-bench), KEEP=1 keeps the run's data
+# Env: SERVE_OPTS (extra JVM options for the collector, e.g. -XX:StartFlightRecording=...), CONCURRENCY (8), CHUNK (1MiB), HEAP (512m), WORK_DIR (/tmp/tillwatch-push-bench), KEEP=1 keeps the run's data
 # (index, spool, serve.log, replay.log). Simulated fleets stay in WORK_DIR, keyed by the sizes, and are reused.
 # Replay keeps registers within SLICE seconds of log time of each other (default here 3600: a bulk load); with
 # replay's own default of 1 s requests average ~270 bytes and the run measures requests per second, not bytes.
@@ -57,7 +57,7 @@ java=("$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED)
 jar="$run/cli/tillwatch-cli.jar"
 
 # = TILLWATCH_JAVA_OPTS=-Xmx512m ./tillwatch serve ...; started directly so that $! is the JVM (CPU, RSS, SIGTERM).
-"${java[@]}" "-Xmx$heap" -jar "$jar" serve --port 0 --host 127.0.0.1 --data "$run/data" --stores "$fleet/stores.csv" \
+"${java[@]}" "-Xmx$heap" ${SERVE_OPTS:-} -jar "$jar" serve --port 0 --host 127.0.0.1 --data "$run/data" --stores "$fleet/stores.csv" \
     >"$run/serve.log" 2>&1 &
 server_pid=$!
 url=""

@@ -93,6 +93,22 @@ def proc_cpu(pid):
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
+def thread_cpu(pid):
+    """CPU seconds per thread group (digits in thread names folded: ingest-1, ingest-2 -> ingest-N)."""
+    out = {}
+    tck = os.sysconf("SC_CLK_TCK")
+    for tid in os.listdir(f"/proc/{pid}/task"):
+        try:
+            with open(f"/proc/{pid}/task/{tid}/comm") as f:
+                name = re.sub(r"\d+", "N", f.read().strip())
+            with open(f"/proc/{pid}/task/{tid}/stat") as f:
+                fields = f.read().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        out[name] = out.get(name, 0.0) + (int(fields[11]) + int(fields[12])) / tck
+    return out
+
+
 def proc_status(pid, key):
     with open(f"/proc/{pid}/status") as f:
         for line in f:
@@ -269,6 +285,7 @@ def main():
     # Baseline, after startup: the run's CPU is measured from here.
     m0 = metrics(h)
     cpu0, pcpu0 = m0.get("cpu", float("nan")), proc_cpu(pid)
+    threads0 = thread_cpu(pid)
     push0 = m0.get("push_bytes", 0.0)
     count0 = fleet_count(h.json("/api/v1/status"))
     if count0:
@@ -360,6 +377,7 @@ def main():
 
     m1 = metrics(h)
     cpu1, pcpu1 = m1.get("cpu", float("nan")), proc_cpu(pid)
+    threads1 = thread_cpu(pid)
     hwm_kb = proc_status(pid, "VmHWM")
     rss_kb = proc_status(pid, "VmRSS")
     anon_kb, file_kb = proc_status(pid, "RssAnon") or 0, proc_status(pid, "RssFile") or 0
@@ -403,6 +421,8 @@ def main():
           f"peak RSS (VmHWM) {hwm_kb / 1024:.0f} MiB, RSS now {rss_kb / 1024:.0f} MiB ({anon_kb / 1024:.0f} anon + {file_kb / 1024:.0f} file-backed, e.g. mmapped index); "
           f"max heap used {samples['heap_max'] / 2**20:.0f} MiB ({samples['n']} samples of /metrics every 0.5 s); "
           f"max push backlog {samples['backlog_max'] / 1e6:.1f} MB")
+    per_thread = sorted(((k, v - threads0.get(k, 0.0)) for k, v in threads1.items()), key=lambda kv: -kv[1])
+    print("collector CPU by thread: " + ", ".join(f"{k} {v:.1f} s" for k, v in per_thread if v >= 0.1))
     print(f"probe ({PROBE_STORE}/{PROBE_REGISTER}, one receipt every {a.probe_interval} s +-20%, pushed with a trailing noise line "
           f"so its close is complete at once; latency = POST sent -> GET /api/v1/transactions/<id> answers 200, "
           f"polled every {a.probe_poll * 1000:.0f} ms):")

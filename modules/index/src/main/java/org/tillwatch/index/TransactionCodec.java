@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.dataformat.smile.SmileFactory;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.fasterxml.jackson.module.blackbird.BlackbirdModule;
 import org.tillwatch.domain.model.Transaction;
 
 /**
@@ -19,6 +20,8 @@ import org.tillwatch.domain.model.Transaction;
 public final class TransactionCodec {
     private static final ObjectMapper MAPPER = new ObjectMapper(new SmileFactory())
             .registerModule(new JavaTimeModule())
+            // Property access through generated lambdas: reflective calls (method handles since JDK 18) were a tenth of indexing.
+            .registerModule(new BlackbirdModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .setSerializationInclusion(JsonInclude.Include.NON_NULL);

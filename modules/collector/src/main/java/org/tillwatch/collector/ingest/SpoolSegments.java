@@ -27,6 +27,10 @@ final class SpoolSegments implements Segments {
     private volatile long length;
     /** Where the shipper said a file starts (offset -> its name): the pipeline ends and starts files there. */
     private final java.util.concurrent.ConcurrentSkipListMap<Long, String> files = new java.util.concurrent.ConcurrentSkipListMap<>();
+    /** Spool files written since the last {@link #sync()}, and whether files.tsv or the directory changed (guarded by this). */
+    private final java.util.Set<Long> unsynced = new java.util.HashSet<>();
+    private boolean marksUnsynced;
+    private boolean dirUnsynced;
     /** The file start the pipeline last crossed (only the reading thread touches it). */
     private long startedAt = -1;
 
@@ -87,6 +91,7 @@ final class SpoolSegments implements Segments {
         Files.writeString(dir.resolve("files.tsv"), offset + "\t" + file + "\n", java.nio.charset.StandardCharsets.UTF_8,
                 StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         files.put(offset, file);
+        marksUnsynced = true;
     }
 
     private long append(byte[] data, int off, int len) throws IOException {
@@ -96,19 +101,56 @@ final class SpoolSegments implements Segments {
             last = length;
             Files.createFile(file(last));
             bases.add(last);
+            dirUnsynced = true;
         }
         try (FileChannel ch = FileChannel.open(file(last), StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
             ByteBuffer b = ByteBuffer.wrap(data, off, len);
             while (b.hasRemaining()) ch.write(b);
         }
         length += len;
+        unsynced.add(last);
         return length;
     }
 
-    /** Makes accepted bytes durable against power loss, not only a crash (the page cache survives a killed process). */
+    /**
+     * Makes accepted bytes durable against power loss, not only a crash (the page cache survives a killed process).
+     * Only what changed since the last sync is forced: a commit over thousands of registers, most of them quiet, costs
+     * an fsync per register that pushed, not per register. Pushes go on meanwhile.
+     */
     void sync() throws IOException {
-        if (bases.isEmpty()) return;
-        try (FileChannel ch = FileChannel.open(file(bases.get(bases.size() - 1)), StandardOpenOption.WRITE)) {
+        List<Long> files;
+        boolean marks;
+        boolean directory;
+        synchronized (this) {
+            files = List.copyOf(unsynced);
+            marks = marksUnsynced;
+            directory = dirUnsynced;
+            unsynced.clear();
+            marksUnsynced = false;
+            dirUnsynced = false;
+        }
+        try {
+            for (long base : files) {
+                try {
+                    force(file(base), StandardOpenOption.WRITE);
+                } catch (java.nio.file.NoSuchFileException gone) {
+                    // read and removed after a commit already: nothing left to make durable
+                }
+            }
+            if (marks) force(dir.resolve("files.tsv"), StandardOpenOption.WRITE);
+            if (directory) force(dir, StandardOpenOption.READ);
+        } catch (IOException | RuntimeException e) {
+            synchronized (this) {
+                unsynced.addAll(files);
+                marksUnsynced |= marks;
+                dirUnsynced |= directory;
+            }
+            throw e;
+        }
+    }
+
+    private static void force(Path path, StandardOpenOption mode) throws IOException {
+        try (FileChannel ch = FileChannel.open(path, mode)) {
             ch.force(false);
         }
     }

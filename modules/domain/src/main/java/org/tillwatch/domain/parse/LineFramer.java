@@ -8,6 +8,9 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Splits a byte stream into lines ({@code \n} or {@code \r\n}) and decodes them, push-style: chunks may end
@@ -19,6 +22,9 @@ public final class LineFramer {
     private static final char INVALID = '\uFFFF';
 
     private final LineSink sink;
+    /** Built once per charset: a collector opens a framer per register, thousands of them. */
+    private static final Map<Charset, Optional<char[]>> SINGLE_BYTE_TABLES = new ConcurrentHashMap<>();
+
     private final char[] singleByteTable;
     private final CharsetDecoder decoder;
     private byte[] pending = new byte[256];
@@ -32,7 +38,7 @@ public final class LineFramer {
 
     public LineFramer(Charset charset, LineSink sink) {
         this.sink = sink;
-        this.singleByteTable = singleByteTable(charset);
+        this.singleByteTable = SINGLE_BYTE_TABLES.computeIfAbsent(charset, LineFramer::singleByteTable).orElse(null);
         this.decoder = singleByteTable == null
                 ? charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)
                 : null;
@@ -203,8 +209,8 @@ public final class LineFramer {
     }
 
     /** For a single-byte charset, the char of each byte ({@link #INVALID} where undefined); null otherwise. */
-    private static char[] singleByteTable(Charset charset) {
-        if (charset.newEncoder().maxBytesPerChar() != 1.0f) return null;
+    private static Optional<char[]> singleByteTable(Charset charset) {
+        if (charset.newEncoder().maxBytesPerChar() != 1.0f) return Optional.empty();
         CharsetDecoder d = charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         char[] table = new char[256];
@@ -216,6 +222,6 @@ public final class LineFramer {
                 table[b] = INVALID;
             }
         }
-        return table;
+        return Optional.of(table);
     }
 }
