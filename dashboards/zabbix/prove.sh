@@ -49,6 +49,23 @@ free_port() {
 
 pids=()
 pg_started=""
+# zabbix_server flushes its caches to the database on SIGTERM: it must be gone before PostgreSQL stops, or it
+# waits for the database forever. Its processes (and theirs) are killed outright if it does not exit in time.
+stop_zabbix_server() {
+  local main
+  [ -f "$work/zabbix_server.pid" ] || return 0
+  main="$(cat "$work/zabbix_server.pid")"
+  kill -0 "$main" 2>/dev/null || return 0
+  local tree=("$main") i=0
+  while [ $i -lt ${#tree[@]} ]; do
+    tree+=($(pgrep -P "${tree[$i]}" || true))
+    i=$((i + 1))
+  done
+  kill "$main" 2>/dev/null || true
+  for _ in $(seq 1 60); do kill -0 "$main" 2>/dev/null || break; sleep 0.5; done
+  for p in "${tree[@]}"; do kill -KILL "$p" 2>/dev/null || true; done
+}
+
 cleanup() {
   local rc=$?
   if [ -n "${ZABBIX_PROVE_KEEP:-}" ]; then
@@ -56,9 +73,9 @@ cleanup() {
     exit $rc
   fi
   [ -f "$work/httpd.conf" ] && apache2 -f "$work/httpd.conf" -k stop >/dev/null 2>&1 || true
-  [ -f "$work/zabbix_server.pid" ] && kill "$(cat "$work/zabbix_server.pid")" 2>/dev/null || true
+  stop_zabbix_server
   for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
-  [ -n "$pg_started" ] && pg_ctlcluster "$pg_started" stop >/dev/null 2>&1 || true
+  [ -n "$pg_started" ] && pg_ctlcluster "${pg_started%/*}" "${pg_started#*/}" stop >/dev/null 2>&1 || true
   if [ $rc -ne 0 ]; then
     for f in "$work"/zabbix_server.log "$work"/httpd-error.log "$work"/collector.log; do
       [ -f "$f" ] && { say "--- last lines of $f"; tail -n 25 "$f" >&2; }
@@ -73,8 +90,7 @@ cluster="$(pg_lsclusters -h | awk 'NR==1 {print $1 "/" $2}')"
 [ -n "$cluster" ] || die "no PostgreSQL cluster (pg_lsclusters is empty)"
 if ! pg_lsclusters -h | awk 'NR==1' | grep -q online; then
   pg_ctlcluster "${cluster%/*}" "${cluster#*/}" start
-  pg_started="${cluster%/*} ${cluster#*/}"
-  pg_started="${pg_started/ //}"
+  pg_started="$cluster"
 fi
 pg_port="$(pg_lsclusters -h | awk 'NR==1 {print $3}')"
 psql_as_postgres() { runuser -u postgres -- psql -p "$pg_port" -v ON_ERROR_STOP=1 -qtA "$@"; }
