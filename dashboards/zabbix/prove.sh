@@ -230,6 +230,8 @@ if [ -n "${TILLWATCH_URL:-}" ]; then
   collector="$TILLWATCH_URL"
 else
   [ -d "$sample/logs" ] || die "sample fleet not found at $sample (set TILLWATCH_SAMPLE or TILLWATCH_URL)"
+  say "building the tillwatch command line if needed"
+  "$root/tillwatch" --help >/dev/null 2>&1 || die "the tillwatch command line does not run (./tillwatch --help)"
   c_port="$(free_port)"
   collector="http://127.0.0.1:$c_port"
   "$root/tillwatch" serve --stores "$sample/stores.csv" --data "$work/data" --port "$c_port" --host 127.0.0.1 \
