@@ -3,7 +3,8 @@
 #   PostgreSQL + zabbix-server-pgsql + zabbix-frontend-php (Apache with mod_php, its own config on a free port),
 #   the template imported through the JSON-RPC API (configuration.import), a host pointing at a running collector
 #   fed with ../shared/samples/fleet-small, then waits until the HTTP agent item, dependent items and discovered
-#   store items have values (item.get, history.get). Exit 0 when they do, 1 otherwise (with the reason).
+#   store items have values (item.get, history.get) and the store availability trigger fires for KY9A (missing in
+#   processing all day) but not for the small store N4NJ. Exit 0 when so, 1 otherwise (with the reason).
 #
 # Доказательство шаблона Zabbix: настоящий Zabbix 6.0 с PostgreSQL, импорт через API, узел на живой коллектор.
 #
@@ -22,7 +23,7 @@ db=tillwatch_zabbix
 work="$(mktemp -d /tmp/tillwatch-zabbix.XXXXXX)"
 chmod 755 "$work"
 
-say() { printf 'zabbix-prove: %s\n' "$*" >&2; }
+say() { printf 'zabbix-prove [%3ss]: %s\n' "$SECONDS" "$*" >&2; }
 die() { say "FAILED: $*"; exit 1; }
 
 # --- packages -----------------------------------------------------------------------------------------------
@@ -48,6 +49,23 @@ free_port() {
 
 pids=()
 pg_started=""
+# zabbix_server flushes its caches to the database on SIGTERM: it must be gone before PostgreSQL stops, or it
+# waits for the database forever. Its processes (and theirs) are killed outright if it does not exit in time.
+stop_zabbix_server() {
+  local main
+  [ -f "$work/zabbix_server.pid" ] || return 0
+  main="$(cat "$work/zabbix_server.pid")"
+  kill -0 "$main" 2>/dev/null || return 0
+  local tree=("$main") i=0
+  while [ $i -lt ${#tree[@]} ]; do
+    tree+=($(pgrep -P "${tree[$i]}" || true))
+    i=$((i + 1))
+  done
+  kill "$main" 2>/dev/null || true
+  for _ in $(seq 1 60); do kill -0 "$main" 2>/dev/null || break; sleep 0.5; done
+  for p in "${tree[@]}"; do kill -KILL "$p" 2>/dev/null || true; done
+}
+
 cleanup() {
   local rc=$?
   if [ -n "${ZABBIX_PROVE_KEEP:-}" ]; then
@@ -55,9 +73,9 @@ cleanup() {
     exit $rc
   fi
   [ -f "$work/httpd.conf" ] && apache2 -f "$work/httpd.conf" -k stop >/dev/null 2>&1 || true
-  [ -f "$work/zabbix_server.pid" ] && kill "$(cat "$work/zabbix_server.pid")" 2>/dev/null || true
+  stop_zabbix_server
   for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
-  [ -n "$pg_started" ] && pg_ctlcluster "$pg_started" stop >/dev/null 2>&1 || true
+  [ -n "$pg_started" ] && pg_ctlcluster "${pg_started%/*}" "${pg_started#*/}" stop >/dev/null 2>&1 || true
   if [ $rc -ne 0 ]; then
     for f in "$work"/zabbix_server.log "$work"/httpd-error.log "$work"/collector.log; do
       [ -f "$f" ] && { say "--- last lines of $f"; tail -n 25 "$f" >&2; }
@@ -72,8 +90,7 @@ cluster="$(pg_lsclusters -h | awk 'NR==1 {print $1 "/" $2}')"
 [ -n "$cluster" ] || die "no PostgreSQL cluster (pg_lsclusters is empty)"
 if ! pg_lsclusters -h | awk 'NR==1' | grep -q online; then
   pg_ctlcluster "${cluster%/*}" "${cluster#*/}" start
-  pg_started="${cluster%/*} ${cluster#*/}"
-  pg_started="${pg_started/ //}"
+  pg_started="$cluster"
 fi
 pg_port="$(pg_lsclusters -h | awk 'NR==1 {print $3}')"
 psql_as_postgres() { runuser -u postgres -- psql -p "$pg_port" -v ON_ERROR_STOP=1 -qtA "$@"; }
@@ -213,6 +230,8 @@ if [ -n "${TILLWATCH_URL:-}" ]; then
   collector="$TILLWATCH_URL"
 else
   [ -d "$sample/logs" ] || die "sample fleet not found at $sample (set TILLWATCH_SAMPLE or TILLWATCH_URL)"
+  say "building the tillwatch command line if needed"
+  "$root/tillwatch" --help >/dev/null 2>&1 || die "the tillwatch command line does not run (./tillwatch --help)"
   c_port="$(free_port)"
   collector="http://127.0.0.1:$c_port"
   "$root/tillwatch" serve --stores "$sample/stores.csv" --data "$work/data" --port "$c_port" --host 127.0.0.1 \
@@ -234,6 +253,11 @@ rules='{"groups":{"createMissing":true},
   "graphs":{"createMissing":true,"updateExisting":true,"deleteMissing":true},
   "templateDashboards":{"createMissing":true,"updateExisting":true,"deleteMissing":true},
   "valueMaps":{"createMissing":true,"updateExisting":true}}'
+# A clean import every run: the host and template of a previous run go first.
+old_host="$(api host.get '{"output":["hostid"],"filter":{"host":["tillwatch-collector"]}}' | jq -c '[.[].hostid]')"
+[ "$old_host" = '[]' ] || api host.delete "$old_host" >/dev/null
+old_template="$(api template.get '{"output":["templateid"],"filter":{"host":["tillwatch collector by HTTP"]}}' | jq -c '[.[].templateid]')"
+[ "$old_template" = '[]' ] || api template.delete "$old_template" >/dev/null
 api configuration.import "$(jq -cn --rawfile s "$template" --argjson r "$rules" '{format: "yaml", source: $s, rules: $r}')" >/dev/null
 template_id="$(api template.get '{"output":["templateid"],"filter":{"host":["tillwatch collector by HTTP"]}}' | jq -r '.[0].templateid')"
 [ "$template_id" != null ] || die "template not found after import"
@@ -241,12 +265,11 @@ say "template imported (templateid $template_id)"
 
 group_id="$(api hostgroup.get '{"output":["groupid"],"filter":{"name":["tillwatch"]}}' | jq -r '.[0].groupid // empty')"
 [ -n "$group_id" ] || group_id="$(api hostgroup.create '{"name":"tillwatch"}' | jq -r '.groupids[0]')"
-old_host="$(api host.get '{"output":["hostid"],"filter":{"host":["tillwatch-collector"]}}' | jq -c '[.[].hostid]')"
-[ "$old_host" = '[]' ] || api host.delete "$old_host" >/dev/null
 host_id="$(api host.create "$(jq -cn --arg g "$group_id" --arg t "$template_id" --arg u "$collector" '{
   host: "tillwatch-collector", name: "tillwatch collector",
   groups: [{groupid: $g}], templates: [{templateid: $t}],
-  macros: [{macro: "{$TILLWATCH.URL}", value: $u}, {macro: "{$TILLWATCH.INTERVAL}", value: "5s"}]}')" | jq -r '.hostids[0]')"
+  macros: [{macro: "{$TILLWATCH.URL}", value: $u}, {macro: "{$TILLWATCH.INTERVAL}", value: "5s"},
+           {macro: "{$TILLWATCH.WINDOW}", value: "1d"}]}')" | jq -r '.hostids[0]')"
 say "host tillwatch-collector (hostid $host_id) -> $collector/metrics"
 
 # --- wait for values ----------------------------------------------------------------------------------------
@@ -256,10 +279,16 @@ while :; do
   master="$(jq -r '[.[] | select(.key_ == "tillwatch.get_metrics" and .lastclock != "0")] | length' <<<"$items")"
   dependent="$(jq -r '[.[] | select(.type == "18" and (.key_ | startswith("tillwatch.store.") | not) and .lastclock != "0")] | length' <<<"$items")"
   stores="$(jq -r '[.[] | select(.key_ | startswith("tillwatch.store.availability[")) | select(.lastclock != "0")] | length' <<<"$items")"
-  if [ "$master" = 1 ] && [ "$dependent" -ge 5 ] && [ "$stores" -ge 1 ]; then break; fi
+  # The sample day over the 1d window: KY9A (missing in processing all day) is below 99%; N4NJ is below the minimum volume.
+  problems="$(api trigger.get "$(jq -cn --arg h "$host_id" '{hostids: [$h], filter: {value: 1}, output: ["description"], expandDescription: true}')" \
+    | jq -r '.[].description')"
+  ky9a="$(grep -c 'Store KY9A availability below' <<<"$problems" || true)"
+  n4nj="$(grep -c 'Store N4NJ availability below' <<<"$problems" || true)"
+  [ "$n4nj" = 0 ] || die "the small store N4NJ raised an availability problem below the minimum volume"
+  if [ "$master" = 1 ] && [ "$dependent" -ge 5 ] && [ "$stores" -ge 1 ] && [ "$ky9a" = 1 ]; then break; fi
   [ $SECONDS -lt $deadline ] || {
     jq -r '.[] | "\(.key_)\tclock=\(.lastclock)\tstate=\(.state)\t\(.error)"' <<<"$items" >&2
-    die "after ${timeout_s}s: master with value $master/1, dependent items with values $dependent (want >= 5), store availability items with values $stores (want >= 1)"
+    die "after ${timeout_s}s: master with value $master/1, dependent items with values $dependent (want >= 5), store availability items with values $stores (want >= 1), KY9A availability problem $ky9a/1"
   }
   sleep 3
 done
@@ -280,4 +309,6 @@ say "values received:"
 jq -r '.[] | select(.lastclock != "0" and .key_ != "tillwatch.get_metrics") | "  \(.key_) = \(.lastvalue)"' <<<"$items" | sort >&2
 say "HTTP agent item tillwatch.get_metrics: ${#exposition} characters of exposition in history, $(grep -c '^tillwatch_' <<<"$exposition") tillwatch samples"
 say "items: $(jq length <<<"$items") on the host, $dependent template dependent items and $stores discovered store availability items with values, $unsupported unsupported; $store_count stores discovered, $triggers triggers, $graphs graphs"
+say "problems (triggers in PROBLEM state, window {\$TILLWATCH.WINDOW}=1d):"
+sed 's/^/  /' <<<"$problems" >&2
 echo "zabbix-prove: OK"
