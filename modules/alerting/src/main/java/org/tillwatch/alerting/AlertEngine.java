@@ -46,7 +46,6 @@ import org.tillwatch.live.ReceiptFact;
  * every registered {@link Notifier} through the {@link Outbox}. Thread-safe.
  */
 public final class AlertEngine implements Closeable {
-    private static final boolean DEBUG = Boolean.getBoolean("tillwatch.alerting.debug");
     private static final Logger LOG = Logger.getLogger(AlertEngine.class.getName());
 
     final Object lock = new Object();
@@ -101,7 +100,8 @@ public final class AlertEngine implements Closeable {
         this.outbox = new Outbox(saved.outbox(), firstBackoff, Duration.ofMinutes(1), new DeliveryListener());
         this.evaluations = Counter.builder("tillwatch.alert.evaluations").description("Rule evaluations (log-time steps)").register(meters);
         Gauge.builder("tillwatch.alert.outbox", outbox, o -> o.snapshot().size()).description("Notices not yet accepted by every channel").register(meters);
-        Gauge.builder("tillwatch.alert.open.incidents", this, e -> e.incidents("open", null, null).size()).register(meters);
+        Gauge.builder("tillwatch.alert.open.incidents", this, e -> e.incidents("open", null, null).size())
+                .description("Incidents open or acknowledged").register(meters);
         this.watch = new SelfWatch(this);
     }
 
@@ -247,10 +247,6 @@ public final class AlertEngine implements Closeable {
             Signal s = signals.get(key);
             if (s == null) continue;
             Tracker t = trackers.getOrDefault(key, Tracker.IDLE);
-            if (DEBUG && (key.scope().equals("AX1B") && key.rule() == Rule.STORE_AVAILABILITY || key.rule() == Rule.CHAIN_AVAILABILITY)
-                    && wm.toString().compareTo("2026-11-20T10:58") > 0 && wm.toString().compareTo("2026-11-20T11:50") < 0) {
-                System.err.println("DBG " + wm + " " + key + " " + s + " " + t);
-            }
             if (!t.active() && siblingActive(key)) s = Signal.quiet(s.stores());
             Duration pending = key.equals(chainKey) ? chainPending() : config.pending();
             Tracker.Step st = t.step(s, wm, pending, config.recoveryPending());
@@ -489,13 +485,19 @@ public final class AlertEngine implements Closeable {
         }
     }
 
+    private Counter notices(String notifier, String result) {
+        return Counter.builder("tillwatch.alert.notices").description("Notice deliveries by channel and result")
+                .tag("notifier", notifier).tag("result", result).register(meters);
+    }
+
     private final class DeliveryListener implements Outbox.Listener {
         private final Map<String, Integer> failing = new ConcurrentHashMap<>();
 
         @Override
         public void delivered(String notifier, IncidentNotice notice, Duration took) {
-            Counter.builder("tillwatch.alert.notices").tag("notifier", notifier).tag("result", "delivered").register(meters).increment();
-            Timer.builder("tillwatch.alert.delivery").tag("notifier", notifier).register(meters).record(took);
+            notices(notifier, "delivered").increment();
+            Timer.builder("tillwatch.alert.delivery").description("Time a channel took to accept a notice")
+                    .tag("notifier", notifier).register(meters).record(took);
             persist();
             failing.remove(notifier);
             if (selfOpen(Rule.NOTIFIER_FAILING, notifier)) clearSelf(Rule.NOTIFIER_FAILING, notifier);
@@ -503,7 +505,7 @@ public final class AlertEngine implements Closeable {
 
         @Override
         public void failed(String notifier, IncidentNotice notice, int inARow, Exception error) {
-            Counter.builder("tillwatch.alert.notices").tag("notifier", notifier).tag("result", "failed").register(meters).increment();
+            notices(notifier, "failed").increment();
             failing.put(notifier, inARow);
             if (inARow >= config.notifierFailures()) {
                 raiseSelf(Rule.NOTIFIER_FAILING, notifier, notifier + ": " + error.getMessage());
