@@ -175,7 +175,8 @@ public final class AlertEngine implements Closeable {
                     live.receipt(f.receipt());
                     count(f.receipt());
                 }
-                progress();
+                // a failure may make a rule true now: do not wait for the next step (still decided by data, not by the clock)
+                maybeEvaluate(f.receipt() != null && !f.receipt().errorOutcomes().isEmpty());
             }
         }
     }
@@ -200,12 +201,16 @@ public final class AlertEngine implements Closeable {
 
     /** Evaluates when the watermark crossed into a new step since the last evaluation. */
     public void progress() {
+        maybeEvaluate(false);
+    }
+
+    private void maybeEvaluate(boolean now) {
         Instant wm = live.watermark();
-        if (!started || wm == null || Math.floorDiv(wm.toEpochMilli(), stepMs) <= lastStep) return;
+        if (!started || wm == null || (!now && Math.floorDiv(wm.toEpochMilli(), stepMs) <= lastStep)) return;
         synchronized (lock) {
             wm = live.watermark();
             long step = Math.floorDiv(wm.toEpochMilli(), stepMs);
-            if (step <= lastStep) return;
+            if (!now && step <= lastStep) return;
             lastStep = step;
             try {
                 evaluate(wm);
