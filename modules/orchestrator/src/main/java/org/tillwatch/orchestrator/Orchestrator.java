@@ -233,6 +233,7 @@ public final class Orchestrator implements AutoCloseable {
     }
 
     private void save(Ticket before, Ticket after, int seen) {
+        if (after.status() == TicketStatus.ESCALATED && (before == null || before.status() != TicketStatus.ESCALATED)) attachExport(after);
         store.put(after);
         metrics.status(before == null ? null : before.status(), after.status());
         if (after.status() == TicketStatus.WAITING) waiting.add(after.id());
@@ -275,13 +276,29 @@ public final class Orchestrator implements AutoCloseable {
         return store.proactiveCase(id);
     }
 
-    /** The organizer export of a ticket's transactions (masked raw lines and parsed facts). */
+    private void attachExport(Ticket t) {
+        try {
+            store.export(t.id(), liveExport(t));
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.WARNING, "organizer export of ticket " + t.id() + " not attached; it is built on request instead", e);
+        }
+    }
+
+    private Map<String, Object> liveExport(Ticket t) throws IOException {
+        List<Transaction> txs = new ArrayList<>();
+        for (String tx : t.transactions()) lookup.byId(tx).ifPresent(txs::add);
+        return OrganizerExport.of(t.id(), txs, clock.instant());
+    }
+
+    /**
+     * The organizer export of a ticket's transactions (masked raw lines and parsed facts): the one attached when it was
+     * escalated, else built now.
+     */
     public Optional<Map<String, Object>> export(String id) throws IOException {
         Ticket t = store.ticket(id).orElse(null);
         if (t == null) return Optional.empty();
-        List<Transaction> txs = new ArrayList<>();
-        for (String tx : t.transactions()) lookup.byId(tx).ifPresent(txs::add);
-        return Optional.of(OrganizerExport.of(id, txs, clock.instant()));
+        Optional<Map<String, Object>> attached = store.export(id);
+        return attached.isPresent() ? attached : Optional.of(liveExport(t));
     }
 
     public Map<String, Object> summary() {

@@ -34,6 +34,7 @@ public final class TicketStore implements AutoCloseable {
     private final MVMap<String, String> escalations;
     private final MVMap<String, String> queued;
     private final MVMap<String, String> delivered;
+    private final MVMap<String, String> exports;
 
     private TicketStore(MVStore store) {
         this.store = store;
@@ -42,6 +43,7 @@ public final class TicketStore implements AutoCloseable {
         this.escalations = store.openMap("escalations");
         this.queued = store.openMap("queued");
         this.delivered = store.openMap("delivered");
+        this.exports = store.openMap("exports");
     }
 
     public static TicketStore open(Path file) throws IOException {
@@ -129,6 +131,17 @@ public final class TicketStore implements AutoCloseable {
 
     public Optional<Delivery> delivery(String operationId) {
         return Optional.ofNullable(delivered.get(operationId)).map(s -> read(s, Delivery.class));
+    }
+
+    /** The organizer export attached to a ticket when it was escalated (a snapshot: the data may change later). */
+    public void export(String ticket, java.util.Map<String, Object> export) {
+        exports.put(ticket, write(export));
+        store.commit();
+    }
+
+    @SuppressWarnings("unchecked")
+    public Optional<java.util.Map<String, Object>> export(String ticket) {
+        return Optional.ofNullable(exports.get(ticket)).map(s -> (java.util.Map<String, Object>) read(s, java.util.LinkedHashMap.class));
     }
 
     private static String write(Object o) {
