@@ -123,11 +123,9 @@ public final class Orchestrator implements AutoCloseable {
     private Ticket linkCases(Ticket t, Instant now) {
         if (t.info().cardHash() == null) return t;
         List<String> linked = new ArrayList<>();
-        for (ProactiveCase c : store.cases()) {
-            if (t.info().cardHash().equals(c.cardHash())) {
-                store.put(c.linked(t.id()));
-                linked.add(c.id());
-            }
+        for (ProactiveCase c : store.casesOfCard(t.info().cardHash())) {
+            store.put(c.linked(t.id()));
+            linked.add(c.id());
         }
         if (linked.isEmpty()) return t;
         return t.withCases(linked).event(new TicketEvent(now, "link_case", null, "the customer's proactive case(s) " + linked, Map.of("cases", linked)));

@@ -35,6 +35,7 @@ public final class TicketStore implements AutoCloseable {
     private final MVMap<String, String> queued;
     private final MVMap<String, String> delivered;
     private final MVMap<String, String> exports;
+    private final MVMap<String, String> casesByCard;
 
     private TicketStore(MVStore store) {
         this.store = store;
@@ -44,6 +45,7 @@ public final class TicketStore implements AutoCloseable {
         this.queued = store.openMap("queued");
         this.delivered = store.openMap("delivered");
         this.exports = store.openMap("exports");
+        this.casesByCard = store.openMap("cases_by_card");
     }
 
     public static TicketStore open(Path file) throws IOException {
@@ -86,7 +88,21 @@ public final class TicketStore implements AutoCloseable {
 
     public void put(ProactiveCase c) {
         cases.put(c.id(), write(c));
+        if (c.cardHash() != null) {
+            String ids = casesByCard.get(c.cardHash());
+            if (ids == null) casesByCard.put(c.cardHash(), c.id());
+            else if (!java.util.Arrays.asList(ids.split(" ")).contains(c.id())) casesByCard.put(c.cardHash(), ids + " " + c.id());
+        }
         store.commit();
+    }
+
+    /** The cases of one card (by its keyed hash). */
+    public List<ProactiveCase> casesOfCard(String cardHash) {
+        String ids = casesByCard.get(cardHash);
+        List<ProactiveCase> out = new ArrayList<>();
+        if (ids == null) return out;
+        for (String id : ids.split(" ")) proactiveCase(id).ifPresent(out::add);
+        return out;
     }
 
     public Optional<StoreEscalation> escalation(String store) {
