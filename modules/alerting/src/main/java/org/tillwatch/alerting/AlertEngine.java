@@ -135,6 +135,11 @@ public final class AlertEngine implements Closeable {
         return notifiers.stream().map(Notifier::name).toList();
     }
 
+    /** Registers whose stream the collector is still reading hold the others back however long that takes. */
+    public void busyRegisters(java.util.function.Predicate<RegisterKey> busy) {
+        order.busy(busy);
+    }
+
     /** Starts evaluating (after the collector rebuilt the live figures) and the wall-clock watch. */
     public void start() {
         started = true;

@@ -122,6 +122,7 @@ public final class Collector implements Closeable {
         timer.scheduleWithFixedDelay(() -> recheckTickets(orchestrator), 30, 30, TimeUnit.SECONDS);
         Vertx vertx = Vertx.vertx();
         Notifiers.fromConfig(config.alerting(), registry, env, vertx).forEach(alerts::addNotifier);
+        alerts.busyRegisters(engine::busy);
         alerts.start();
         CollectorServer http = new CollectorServer(vertx, config, engine, live, registry, searchers, hasher, metrics, samples, alerts,
                 orchestrator);
