@@ -105,7 +105,7 @@ class TicketsDuringIncidentsTest {
     /** {card, transaction id} of the first receipt (by id) that matches. */
     private static String[] receipt(JsonNode expected, Predicate<JsonNode> p) {
         Map<String, String[]> found = new TreeMap<>();
-        expected.get("cards").fields().forEachRemaining(e -> e.getValue().forEach(r -> {
+        expected.get("cards").properties().forEach(e -> e.getValue().forEach(r -> {
             if (p.test(r)) found.put(r.get("id").asText(), new String[] {e.getKey(), r.get("id").asText()});
         }));
         assertThat(found).as("the sample has such a receipt").isNotEmpty();

@@ -129,7 +129,7 @@ class TicketApiTest {
     /** {card, transaction id} of the first receipt (by id) that matches. */
     private static String[] receipt(JsonNode cards, Predicate<JsonNode> p) {
         Map<String, String[]> found = new TreeMap<>();
-        cards.fields().forEachRemaining(e -> e.getValue().forEach(r -> {
+        cards.properties().forEach(e -> e.getValue().forEach(r -> {
             if (p.test(r)) found.put(r.get("id").asText(), new String[] {e.getKey(), r.get("id").asText()});
         }));
         assertThat(found).as("the sample fleet has such a receipt").isNotEmpty();

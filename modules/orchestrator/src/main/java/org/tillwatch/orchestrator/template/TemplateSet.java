@@ -93,7 +93,7 @@ public record TemplateSet(List<Template> templates) {
     private static ActionSpec action(JsonNode a) {
         if (a.isTextual()) return new ActionSpec(a.asText(), null, null, null, null, null);
         if (!a.isObject() || a.size() != 1) throw new TemplateException("each action is one key: reply, resolve, escalate, wait or link_incident");
-        Map.Entry<String, JsonNode> e = a.fields().next();
+        Map.Entry<String, JsonNode> e = a.properties().iterator().next();
         JsonNode v = e.getValue();
         return switch (e.getKey()) {
             case "reply" -> {
