@@ -91,8 +91,16 @@ public final class Collector implements Closeable {
         MalformedSamples samples = new MalformedSamples(config.data().dir(), Clock.systemUTC());
         AlertEngine alerts = new AlertEngine(config.alerting(), registry, config.data().dir(), Clock.systemUTC(),
                 metrics.registry(), Duration.ofSeconds(1));
-        Orchestrator orchestrator = Orchestrators.forCollector(config.data().dir(), registry, searchers, hasher::hash,
-                metrics.registry(), live::watermark, new EngineIncidents(alerts));
+        Orchestrator orchestrator;
+        try {
+            orchestrator = Orchestrators.forCollector(config.data().dir(), registry, searchers, hasher::hash,
+                    metrics.registry(), live::watermark, new EngineIncidents(alerts));
+        } catch (IOException | RuntimeException e) {
+            alerts.close();
+            searchers.close();
+            writer.close();
+            throw e;
+        }
         IngestEngine engine = new IngestEngine(config, registry, writer, config.data().dir(), observer(live, metrics, alerts, orchestrator),
                 live::watermark, samples);
         // Live windows come back from the committed index: the searcher is taken before ingestion adds anything new.
