@@ -163,4 +163,17 @@ class AlertEngineTest {
             assertThat(e.unsilence(s.id())).isFalse();
         }
     }
+
+    @Test
+    void ingestionThatStallsRaisesItsOwnIncidentAndClearsWhenDataComesBack() throws Exception {
+        Recording webhook = new Recording("webhook");
+        try (AlertEngine e = engine(zeroPending())) {
+            e.addNotifier(webhook);
+            e.receipt(ok("S001", "2026-11-20T10:00:00Z"));
+            clock.advance(Duration.ofMinutes(11)); // no store hours known: a store may be open at any time
+            eventually(() -> assertThat(webhook.seen()).contains("OPENED ingest_stall chain"));
+            e.receipt(ok("S001", "2026-11-20T10:11:00Z"));
+            eventually(() -> assertThat(webhook.seen()).contains("RESOLVED ingest_stall chain"));
+        }
+    }
 }
