@@ -22,6 +22,10 @@ import org.tillwatch.orchestrator.ticket.Ticket;
  * store escalations and the offline-queue ledger, each a map of JSON values. Every change is committed before the
  * call returns, so an answered request survives a crash. {@link #inMemory()} gives the same store without a file
  * (dry runs, tests).
+ *
+ * <p>Why MVStore: pure Java (no native library, unlike SQLite through JNI), one file, append-only copy-on-write chunks
+ * so that after a crash the last complete commit is what opens, ordered maps with no SQL layer to carry, and it is
+ * maintained as H2's own storage engine. A journal of our own would need its own recovery and compaction.
  */
 public final class TicketStore implements AutoCloseable {
     static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
