@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
         description = {"Support tickets handled by template: import, try templates on past tickets, list, show, summary, proactive cases.",
                 "Обращения поддержки по шаблонам: загрузка, проверка шаблонов на прошлых обращениях, список, карточка, сводка, проактивные случаи."},
         subcommands = {ImportCommand.class, TestCommand.class, ListCommand.class, ShowCommand.class, SummaryCommand.class,
-                CasesCommand.class})
+                CasesCommand.class, TemplatesCommand.class})
 public final class TicketsCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -92,8 +92,16 @@ public final class Collector implements Closeable {
         MalformedSamples samples = new MalformedSamples(config.data().dir(), Clock.systemUTC());
         AlertEngine alerts = new AlertEngine(config.alerting(), registry, config.data().dir(), Clock.systemUTC(),
                 metrics.registry(), Duration.ofSeconds(1));
-        Orchestrator orchestrator = Orchestrators.forCollector(config.data().dir(), registry, searchers, hasher::hash,
-                metrics.registry(), live::watermark, new EngineIncidents(alerts));
+        Orchestrator orchestrator;
+        try {
+            orchestrator = Orchestrators.forCollector(config.data().dir(), registry, searchers, hasher::hash,
+                    metrics.registry(), live::watermark, new EngineIncidents(alerts));
+        } catch (IOException | RuntimeException e) {
+            alerts.close();
+            searchers.close();
+            writer.close();
+            throw e;
+        }
         IngestEngine engine = new IngestEngine(config, registry, writer, config.data().dir(), observer(live, metrics, alerts, orchestrator),
                 live::watermark, samples);
         // Live windows come back from the committed index: the searcher is taken before ingestion adds anything new.
@@ -123,6 +131,7 @@ public final class Collector implements Closeable {
         timer.scheduleWithFixedDelay(() -> recheckTickets(orchestrator), 30, 30, TimeUnit.SECONDS);
         Vertx vertx = Vertx.vertx();
         Notifiers.fromConfig(config.alerting(), registry, env, vertx).forEach(alerts::addNotifier);
+        alerts.busyRegisters(engine::busy);
         alerts.start();
         CollectorServer http = new CollectorServer(vertx, config, engine, live, registry, searchers, hasher, metrics, samples, alerts,
                 orchestrator);

@@ -22,10 +22,7 @@ import org.tillwatch.domain.model.RegisterKey;
 import org.tillwatch.domain.model.StoreRegistry;
 import org.tillwatch.domain.model.Transaction;
 import org.tillwatch.orchestrator.actions.ActionRunner;
-import org.tillwatch.orchestrator.actions.EscalationSummary;
 import org.tillwatch.orchestrator.actions.OrganizerExport;
-import org.tillwatch.orchestrator.actions.Replies;
-import org.tillwatch.orchestrator.data.IncidentRef;
 import org.tillwatch.orchestrator.data.IncidentSource;
 import org.tillwatch.orchestrator.data.TransactionLookup;
 import org.tillwatch.orchestrator.matching.Decision;
@@ -38,7 +35,6 @@ import org.tillwatch.orchestrator.store.Delivery;
 import org.tillwatch.orchestrator.store.QueuedConfirm;
 import org.tillwatch.orchestrator.store.TicketStore;
 import org.tillwatch.orchestrator.template.TemplateSet;
-import org.tillwatch.orchestrator.ticket.Reply;
 import org.tillwatch.orchestrator.ticket.Ticket;
 import org.tillwatch.orchestrator.ticket.TicketEvent;
 import org.tillwatch.orchestrator.ticket.TicketInfo;
@@ -68,6 +64,7 @@ public final class Orchestrator implements AutoCloseable {
     private final TicketMetrics metrics;
     private final Supplier<Instant> watermark;
     private final ActionRunner runner;
+    private final FollowUps followUps;
     private final Set<String> waiting = new LinkedHashSet<>();
 
     public Orchestrator(TicketStore store, TemplateSet templates, TransactionLookup lookup, IncidentSource incidents,
@@ -83,6 +80,7 @@ public final class Orchestrator implements AutoCloseable {
         this.metrics = metrics;
         this.watermark = watermark;
         this.runner = new ActionRunner(store);
+        this.followUps = new FollowUps(store, lookup, incidents, registry, clock);
         for (Ticket t : store.tickets()) {
             metrics.status(null, t.status());
             if (t.status() == TicketStatus.WAITING) waiting.add(t.id());
@@ -123,11 +121,9 @@ public final class Orchestrator implements AutoCloseable {
     private Ticket linkCases(Ticket t, Instant now) {
         if (t.info().cardHash() == null) return t;
         List<String> linked = new ArrayList<>();
-        for (ProactiveCase c : store.cases()) {
-            if (t.info().cardHash().equals(c.cardHash())) {
-                store.put(c.linked(t.id()));
-                linked.add(c.id());
-            }
+        for (ProactiveCase c : store.casesOfCard(t.info().cardHash())) {
+            store.put(c.linked(t.id()));
+            linked.add(c.id());
         }
         if (linked.isEmpty()) return t;
         return t.withCases(linked).event(new TicketEvent(now, "link_case", null, "the customer's proactive case(s) " + linked, Map.of("cases", linked)));
@@ -187,7 +183,7 @@ public final class Orchestrator implements AutoCloseable {
             }
             if (!which.test(t.waitingFor())) continue;
             try {
-                Ticket after = followUp(t, dayEnded);
+                Ticket after = followUps.check(t, dayEnded);
                 if (after != t) save(t, after, t.history().size());
             } catch (IOException | RuntimeException e) {
                 LOG.log(Level.WARNING, "re-check of ticket " + id + " failed; it stays waiting", e);
@@ -195,44 +191,8 @@ public final class Orchestrator implements AutoCloseable {
         }
     }
 
-    private Ticket followUp(Ticket t, QueuedConfirm dayEnded) throws IOException {
-        Instant now = clock.instant();
-        Wait w = t.waitingFor();
-        Transaction tx = lookup.byId(w.transaction()).orElse(null);
-        if (tx == null) return t;
-        if (w.kind().equals("queue")) {
-            Delivery d = store.delivery(w.ref()).orElse(null);
-            TxFacts f = new TxFacts(tx, registry.store(tx.store()), TxFacts.expectedPoints(tx), w.ref(), d, null);
-            if (d != null && d.ok()) {
-                Reply r = Replies.render(FollowUps.POINTS_ARRIVED_RU, FollowUps.POINTS_ARRIVED_EN, f, t.info().language());
-                return t.replied(r, now).event(new TicketEvent(now, "recheck", t.template(), "the offline queue sent confirm " + w.ref() + " at " + d.at(), f.audit()))
-                        .event(new TicketEvent(now, "reply", t.template(), r.text(), f.audit()))
-                        .resolved().event(new TicketEvent(now, "resolve", t.template(), "points delivered from the offline queue", f.audit()));
-            }
-            String why = d != null ? "the queued confirm " + w.ref() + " was rejected: " + d.outcome()
-                    : dayEnded != null ? "the queued confirm " + w.ref() + " was not sent by the end of the store's day" : null;
-            if (why == null) return t;
-            return escalate(t, f, 2, why, now);
-        }
-        IncidentRef inc = incidents.byId(w.ref()).orElse(null);
-        if (inc == null || inc.open()) return t;
-        TxFacts f = new TxFacts(tx, registry.store(tx.store()), TxFacts.expectedPoints(tx), null, null, List.of(inc));
-        Reply r = Replies.render(FollowUps.INCIDENT_CLOSED_RU, FollowUps.INCIDENT_CLOSED_EN, f, t.info().language());
-        return t.event(new TicketEvent(now, "recheck", t.template(), "incident " + inc.id() + " closed at " + inc.resolved(), f.audit()))
-                .replied(r, now).event(new TicketEvent(now, "reply", t.template(), r.text(), f.audit()))
-                .resolved().event(new TicketEvent(now, "resolve", t.template(), "resolved with incident " + inc.id(), f.audit()));
-    }
-
-    private Ticket escalate(Ticket t, TxFacts f, int line, String why, Instant now) {
-        Decision d = new Decision(t.id(), null, t.category(), "escalate", line, why, t.transactions(), f, f.audit());
-        String fix = f.expectedPoints() == null ? "пересчитать чек и начислить баллы / recalculate the receipt and credit the points"
-                : "начислить " + f.expectedPoints().toPlainString() + " баллов / credit " + f.expectedPoints().toPlainString() + " points";
-        String summary = EscalationSummary.of(t.info(), d, line, "Предложение / Suggested fix: " + fix);
-        return t.event(new TicketEvent(now, "recheck", t.template(), why, f.audit()))
-                .escalated(line, summary, null, now).event(new TicketEvent(now, "escalate", t.template(), summary, f.audit()));
-    }
-
     private void save(Ticket before, Ticket after, int seen) {
+        if (after.status() == TicketStatus.ESCALATED && (before == null || before.status() != TicketStatus.ESCALATED)) attachExport(after);
         store.put(after);
         metrics.status(before == null ? null : before.status(), after.status());
         if (after.status() == TicketStatus.WAITING) waiting.add(after.id());
@@ -275,13 +235,29 @@ public final class Orchestrator implements AutoCloseable {
         return store.proactiveCase(id);
     }
 
-    /** The organizer export of a ticket's transactions (masked raw lines and parsed facts). */
+    private void attachExport(Ticket t) {
+        try {
+            store.export(t.id(), liveExport(t));
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.WARNING, "organizer export of ticket " + t.id() + " not attached; it is built on request instead", e);
+        }
+    }
+
+    private Map<String, Object> liveExport(Ticket t) throws IOException {
+        List<Transaction> txs = new ArrayList<>();
+        for (String tx : t.transactions()) lookup.byId(tx).ifPresent(txs::add);
+        return OrganizerExport.of(t.id(), txs, clock.instant());
+    }
+
+    /**
+     * The organizer export of a ticket's transactions (masked raw lines and parsed facts): the one attached when it was
+     * escalated, else built now.
+     */
     public Optional<Map<String, Object>> export(String id) throws IOException {
         Ticket t = store.ticket(id).orElse(null);
         if (t == null) return Optional.empty();
-        List<Transaction> txs = new ArrayList<>();
-        for (String tx : t.transactions()) lookup.byId(tx).ifPresent(txs::add);
-        return Optional.of(OrganizerExport.of(id, txs, clock.instant()));
+        Optional<Map<String, Object>> attached = store.export(id);
+        return attached.isPresent() ? attached : Optional.of(liveExport(t));
     }
 
     public Map<String, Object> summary() {

@@ -28,7 +28,12 @@ public final class Orchestrators {
     /** The templates of {@code <data>/orchestrator/templates.yaml} when there is one, else the built-in ones. */
     public static TemplateSet templates(Path dataDir) throws IOException {
         Path file = dataDir.resolve(TEMPLATES_FILE);
-        return Files.isRegularFile(file) ? TemplateSet.load(file) : TemplateSet.builtin();
+        if (!Files.isRegularFile(file)) return TemplateSet.builtin();
+        try {
+            return TemplateSet.load(file);
+        } catch (org.tillwatch.orchestrator.template.TemplateException e) {
+            throw new IOException("ticket templates unusable: " + e.getMessage(), e);
+        }
     }
 
     public static Orchestrator forCollector(Path dataDir, StoreRegistry registry, SearcherManager searchers,

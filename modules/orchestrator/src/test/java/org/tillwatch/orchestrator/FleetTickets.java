@@ -59,7 +59,7 @@ public final class FleetTickets {
 
     private FleetTickets(JsonNode expected) {
         this.expected = expected;
-        expected.get("cards").fields().forEachRemaining(e -> e.getValue().forEach(r -> receipts.add(new Receipt(e.getKey(), r))));
+        expected.get("cards").properties().forEach(e -> e.getValue().forEach(r -> receipts.add(new Receipt(e.getKey(), r))));
         receipts.sort(Comparator.comparing(Receipt::id));
         for (Receipt r : receipts) perCardDay.merge(r.card() + r.id().substring(r.id().length() - 10), 1, Integer::sum);
     }

@@ -173,7 +173,9 @@ class FleetTicketsTest {
         try (TicketStore store = TicketStore.inMemory()) {
             Orchestrator o = fed(store);
             o.submit(tickets.get(0));
+            assertThat(store.export("T-missing-1")).as("attached when escalated").isPresent();
             Map<String, Object> export = o.export("T-missing-1").orElseThrow();
+            assertThat(export).isEqualTo(store.export("T-missing-1").orElseThrow());
             String text = FleetTickets.JSON.writeValueAsString(export);
             assertThat(text).doesNotContain(missing1.card()).contains(missing1.card().substring(12)).contains("DeviceNotFound").contains("Receipt opened");
             assertThat(text).contains("\"parsed\"").contains("\"raw\"");

@@ -101,6 +101,15 @@ class TicketApiTest {
                     .contains("tillwatch_tickets_escalated_total{line=\"3\"} 1.0").contains("tillwatch_tickets_auto_resolved_total 1.0")
                     .contains("tillwatch_ticket_first_response_seconds_count 3")
                     .contains("tillwatch_proactive_cases_opened_total{kind=\"confirm_failed_after_bag\"}");
+            // Every metric the support-tickets dashboard queries is one this collector exposes.
+            JsonNode panels = JSON.readTree(Path.of(System.getProperty("user.dir"), "..", "..", "dashboards", "grafana", "support-tickets.json").toFile()).get("panels");
+            java.util.Set<String> names = new java.util.TreeSet<>();
+            for (JsonNode p : panels) for (JsonNode q : p.get("targets")) {
+                java.util.regex.Matcher m = java.util.regex.Pattern.compile("tillwatch_[a-z_]+").matcher(q.get("expr").asText());
+                while (m.find()) names.add(m.group());
+            }
+            assertThat(names).hasSizeGreaterThan(5);
+            for (String n : names) assertThat(metrics).as("dashboard metric " + n).containsPattern("(?m)^" + n + "[{ ]");
             JsonNode before = get("/api/v1/tickets/A-2");
             collector.close();
             collector = Collector.start(cfg, ENV);
@@ -120,7 +129,7 @@ class TicketApiTest {
     /** {card, transaction id} of the first receipt (by id) that matches. */
     private static String[] receipt(JsonNode cards, Predicate<JsonNode> p) {
         Map<String, String[]> found = new TreeMap<>();
-        cards.fields().forEachRemaining(e -> e.getValue().forEach(r -> {
+        cards.properties().forEach(e -> e.getValue().forEach(r -> {
             if (p.test(r)) found.put(r.get("id").asText(), new String[] {e.getKey(), r.get("id").asText()});
         }));
         assertThat(found).as("the sample fleet has such a receipt").isNotEmpty();

@@ -79,7 +79,12 @@ public final class Matcher {
         String op = TxFacts.queuedConfirm(tx);
         Delivery d = op == null ? null : deliveries.apply(op).orElse(null);
         List<IncidentRef> inc = withIncidents ? new ArrayList<>(incidents.openAt(tx.store(), tx.closedAt())) : null;
-        if (inc != null) inc.removeIf(i -> !coversStore(i, tx.store()));
+        if (inc != null) {
+            inc.removeIf(i -> !coversStore(i, tx.store()));
+            // The store's own incident first: it is the one to link when a chain-wide one overlaps it.
+            inc.sort(java.util.Comparator.comparing((IncidentRef i) -> !tx.store().equals(i.scope()) && !(i.stores().size() == 1))
+                    .thenComparing(IncidentRef::started, java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder())));
+        }
         f = new TxFacts(tx, registry.store(tx.store()), TxFacts.expectedPoints(tx), op, d, inc);
         cache.put(tx, f);
         return f;

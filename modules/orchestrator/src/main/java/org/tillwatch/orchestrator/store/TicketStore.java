@@ -22,6 +22,10 @@ import org.tillwatch.orchestrator.ticket.Ticket;
  * store escalations and the offline-queue ledger, each a map of JSON values. Every change is committed before the
  * call returns, so an answered request survives a crash. {@link #inMemory()} gives the same store without a file
  * (dry runs, tests).
+ *
+ * <p>Why MVStore: pure Java (no native library, unlike SQLite through JNI), one file, append-only copy-on-write chunks
+ * so that after a crash the last complete commit is what opens, ordered maps with no SQL layer to carry, and it is
+ * maintained as H2's own storage engine. A journal of our own would need its own recovery and compaction.
  */
 public final class TicketStore implements AutoCloseable {
     static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
@@ -34,6 +38,8 @@ public final class TicketStore implements AutoCloseable {
     private final MVMap<String, String> escalations;
     private final MVMap<String, String> queued;
     private final MVMap<String, String> delivered;
+    private final MVMap<String, String> exports;
+    private final MVMap<String, String> casesByCard;
 
     private TicketStore(MVStore store) {
         this.store = store;
@@ -42,6 +48,8 @@ public final class TicketStore implements AutoCloseable {
         this.escalations = store.openMap("escalations");
         this.queued = store.openMap("queued");
         this.delivered = store.openMap("delivered");
+        this.exports = store.openMap("exports");
+        this.casesByCard = store.openMap("cases_by_card");
     }
 
     public static TicketStore open(Path file) throws IOException {
@@ -84,7 +92,21 @@ public final class TicketStore implements AutoCloseable {
 
     public void put(ProactiveCase c) {
         cases.put(c.id(), write(c));
+        if (c.cardHash() != null) {
+            String ids = casesByCard.get(c.cardHash());
+            if (ids == null) casesByCard.put(c.cardHash(), c.id());
+            else if (!java.util.Arrays.asList(ids.split(" ")).contains(c.id())) casesByCard.put(c.cardHash(), ids + " " + c.id());
+        }
         store.commit();
+    }
+
+    /** The cases of one card (by its keyed hash). */
+    public List<ProactiveCase> casesOfCard(String cardHash) {
+        String ids = casesByCard.get(cardHash);
+        List<ProactiveCase> out = new ArrayList<>();
+        if (ids == null) return out;
+        for (String id : ids.split(" ")) proactiveCase(id).ifPresent(out::add);
+        return out;
     }
 
     public Optional<StoreEscalation> escalation(String store) {
@@ -129,6 +151,17 @@ public final class TicketStore implements AutoCloseable {
 
     public Optional<Delivery> delivery(String operationId) {
         return Optional.ofNullable(delivered.get(operationId)).map(s -> read(s, Delivery.class));
+    }
+
+    /** The organizer export attached to a ticket when it was escalated (a snapshot: the data may change later). */
+    public void export(String ticket, java.util.Map<String, Object> export) {
+        exports.put(ticket, write(export));
+        store.commit();
+    }
+
+    @SuppressWarnings("unchecked")
+    public Optional<java.util.Map<String, Object>> export(String ticket) {
+        return Optional.ofNullable(exports.get(ticket)).map(s -> (java.util.Map<String, Object>) read(s, java.util.LinkedHashMap.class));
     }
 
     private static String write(Object o) {

@@ -19,7 +19,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 /** The ordered templates of one file (YAML or JSON, same shape): the first that matches a ticket wins. */
 public record TemplateSet(List<Template> templates) {
-    private static final String BUILTIN = "/org/tillwatch/orchestrator/builtin-templates.yaml";
+    public static final String BUILTIN = "/org/tillwatch/orchestrator/builtin-templates.yaml";
     private static final Set<String> TEMPLATE_KEYS = Set.of("name", "description", "when", "category", "actions");
     private static final Set<String> WHEN_KEYS = Set.of("topics", "channels", "transaction");
     private static final Set<String> TX_KEYS = Set.of("outcomes", "tags", "critical", "promo_positions", "accrued", "pending",
@@ -93,7 +93,7 @@ public record TemplateSet(List<Template> templates) {
     private static ActionSpec action(JsonNode a) {
         if (a.isTextual()) return new ActionSpec(a.asText(), null, null, null, null, null);
         if (!a.isObject() || a.size() != 1) throw new TemplateException("each action is one key: reply, resolve, escalate, wait or link_incident");
-        Map.Entry<String, JsonNode> e = a.fields().next();
+        Map.Entry<String, JsonNode> e = a.properties().iterator().next();
         JsonNode v = e.getValue();
         return switch (e.getKey()) {
             case "reply" -> {
