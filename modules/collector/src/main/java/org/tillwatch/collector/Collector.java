@@ -20,6 +20,8 @@ import io.vertx.core.http.HttpServer;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherManager;
+import org.tillwatch.alerting.AlertEngine;
+import org.tillwatch.alerting.Notifiers;
 import org.tillwatch.collector.http.CollectorServer;
 import org.tillwatch.collector.http.Json;
 import org.tillwatch.collector.ingest.IngestEngine;
@@ -55,9 +57,12 @@ public final class Collector implements Closeable {
     private final Vertx vertx;
     private final HttpServer server;
     private final ScheduledExecutorService timer;
+    private final AlertEngine alerts;
 
     private Collector(CollectorConfig config, TransactionIndexWriter writer, SearcherManager searchers, Metrics metrics,
-                      LiveFigures live, IngestEngine engine, Vertx vertx, HttpServer server, ScheduledExecutorService timer) {
+                      LiveFigures live, IngestEngine engine, Vertx vertx, HttpServer server, ScheduledExecutorService timer,
+                      AlertEngine alerts) {
+        this.alerts = alerts;
         this.config = config;
         this.writer = writer;
         this.searchers = searchers;
@@ -80,7 +85,9 @@ public final class Collector implements Closeable {
         LiveFigures live = new LiveFigures(registry, new LiveConfig(config.live().windows(), config.live().minVolume(),
                 config.live().registerSilence(), 5));
         MalformedSamples samples = new MalformedSamples(config.data().dir(), Clock.systemUTC());
-        IngestEngine engine = new IngestEngine(config, registry, writer, config.data().dir(), observer(live, metrics),
+        AlertEngine alerts = new AlertEngine(config.alerting(), registry, config.data().dir(), Clock.systemUTC(),
+                metrics.registry(), Duration.ofSeconds(1));
+        IngestEngine engine = new IngestEngine(config, registry, writer, config.data().dir(), observer(live, metrics, alerts),
                 live::watermark, samples);
         // Live windows come back from the committed index: the searcher is taken before ingestion adds anything new.
         IndexSearcher committed = searchers.acquire();
@@ -91,7 +98,8 @@ public final class Collector implements Closeable {
         });
         try {
             engine.start();
-            rebuildLive(live, committed, config);
+            rebuildLive(live, committed, config.live().windows());
+            rebuildLive(alerts.live(), committed, alerts.windows());
         } finally {
             searchers.release(committed);
         }
@@ -106,25 +114,30 @@ public final class Collector implements Closeable {
         }, refresh, refresh, TimeUnit.MILLISECONDS);
         timer.scheduleWithFixedDelay(() -> updateAvailability(metrics, live), 1, 5, TimeUnit.SECONDS);
         Vertx vertx = Vertx.vertx();
-        CollectorServer http = new CollectorServer(vertx, config, engine, live, registry, searchers, hasher, metrics, samples);
+        Notifiers.fromConfig(config.alerting(), registry, env, vertx).forEach(alerts::addNotifier);
+        alerts.start();
+        CollectorServer http = new CollectorServer(vertx, config, engine, live, registry, searchers, hasher, metrics, samples, alerts);
         HttpServer server;
         try {
             server = http.listen().await();
         } catch (RuntimeException e) {
             vertx.close();
             engine.close();
+            alerts.close();
             writer.close();
             throw new IOException("cannot listen on " + config.server().host() + ":" + config.server().port() + ": " + e.getMessage(), e);
         }
-        return new Collector(config, writer, searchers, metrics, live, engine, vertx, server, timer);
+        return new Collector(config, writer, searchers, metrics, live, engine, vertx, server, timer, alerts);
     }
 
-    private static IngestObserver observer(LiveFigures live, Metrics metrics) {
+    private static IngestObserver observer(LiveFigures live, Metrics metrics, AlertEngine alerts) {
         return new IngestObserver() {
             @Override
             public void transaction(Transaction t) {
-                live.receipt(ReceiptFact.of(t));
+                ReceiptFact fact = ReceiptFact.of(t);
+                live.receipt(fact);
                 metrics.transactions().record(t);
+                alerts.receipt(fact);
             }
 
             @Override
@@ -140,6 +153,7 @@ public final class Collector implements Closeable {
             @Override
             public void activity(RegisterKey register, Instant lastEvent) {
                 live.activity(register, lastEvent);
+                alerts.activity(register, lastEvent);
             }
 
             @Override
@@ -149,10 +163,10 @@ public final class Collector implements Closeable {
         };
     }
 
-    private static void rebuildLive(LiveFigures live, IndexSearcher committed, CollectorConfig config) throws IOException {
+    private static void rebuildLive(LiveFigures live, IndexSearcher committed, List<Duration> windows) throws IOException {
         Instant mark = live.watermark();
         if (mark == null) return;
-        Duration longest = config.live().windows().stream().max(Duration::compareTo).orElseThrow();
+        Duration longest = windows.stream().max(Duration::compareTo).orElseThrow();
         TransactionIndexReader.over((DirectoryReader) committed.getIndexReader()).forEachReceipt(mark.minus(longest), row -> {
             List<String> errors = new ArrayList<>();
             List<Boolean> critical = new ArrayList<>();
@@ -209,6 +223,11 @@ public final class Collector implements Closeable {
         return live;
     }
 
+    /** The alert engine: incidents, silences, and {@link AlertEngine#addNotifier} for other channels (the bot). */
+    public AlertEngine alerts() {
+        return alerts;
+    }
+
     /** Graceful stop: no new requests, ingestion drains and commits, the index closes. */
     @Override
     public void close() throws IOException {
@@ -225,6 +244,7 @@ public final class Collector implements Closeable {
             Thread.currentThread().interrupt();
         }
         engine.close(Duration.ofSeconds(20));
+        alerts.close();
         searchers.close();
         writer.close();
         metrics.close();

@@ -20,11 +20,12 @@ import java.util.Set;
  * from.
  */
 public record CollectorConfig(Server server, Logs logs, Stores stores, Data data, Ingest ingest, Live live,
-                              Security security) {
+                              AlertingConfig alerting, Security security) {
 
     /** A configuration with the default {@link Security} (no accounts, an open API). */
-    public CollectorConfig(Server server, Logs logs, Stores stores, Data data, Ingest ingest, Live live) {
-        this(server, logs, stores, data, ingest, live, Security.defaults());
+    public CollectorConfig(Server server, Logs logs, Stores stores, Data data, Ingest ingest, Live live,
+                           AlertingConfig alerting) {
+        this(server, logs, stores, data, ingest, live, alerting, Security.defaults());
     }
 
     public CollectorConfig {
@@ -35,6 +36,7 @@ public record CollectorConfig(Server server, Logs logs, Stores stores, Data data
         checks.present(data, "data");
         checks.present(ingest, "ingest");
         checks.present(live, "live");
+        checks.present(alerting, "alerting");
         checks.present(security, "security");
         checks.done();
     }
@@ -200,7 +202,7 @@ public record CollectorConfig(Server server, Logs logs, Stores stores, Data data
     /** Every value at its default; the data directory is {@code data} under the working directory. */
     public static CollectorConfig defaults() {
         return new CollectorConfig(Server.defaults(), Logs.defaults(), Stores.defaults(), Data.defaults(),
-                Ingest.defaults(), Live.defaults());
+                Ingest.defaults(), Live.defaults(), AlertingConfig.defaults());
     }
 
     /**
@@ -243,28 +245,32 @@ public record CollectorConfig(Server server, Logs logs, Stores stores, Data data
     /** @param root the log tree to tail, or {@code null} for push only */
     public CollectorConfig withLogsRoot(Path root) {
         return new CollectorConfig(server, new Logs(root, logs.pollInterval(), logs.rescanInterval()), stores, data,
-                ingest, live, security);
+                ingest, live, alerting, security);
     }
 
     /** @param registry the store registry CSV, or {@code null} for none */
     public CollectorConfig withStoresRegistry(Path registry) {
-        return new CollectorConfig(server, logs, new Stores(registry, stores.defaultZone()), data, ingest, live, security);
+        return new CollectorConfig(server, logs, new Stores(registry, stores.defaultZone()), data, ingest, live, alerting, security);
     }
 
     public CollectorConfig withDataDir(Path dir) {
-        return new CollectorConfig(server, logs, stores, new Data(dir), ingest, live, security);
+        return new CollectorConfig(server, logs, stores, new Data(dir), ingest, live, alerting, security);
     }
 
     public CollectorConfig withPort(int port) {
-        return new CollectorConfig(new Server(server.host(), port), logs, stores, data, ingest, live, security);
-    }
-
-    public CollectorConfig withSecurity(Security security) {
-        return new CollectorConfig(server, logs, stores, data, ingest, live, security);
+        return new CollectorConfig(new Server(server.host(), port), logs, stores, data, ingest, live, alerting, security);
     }
 
     public CollectorConfig withHost(String host) {
-        return new CollectorConfig(new Server(host, server.port()), logs, stores, data, ingest, live, security);
+        return new CollectorConfig(new Server(host, server.port()), logs, stores, data, ingest, live, alerting, security);
+    }
+
+    public CollectorConfig withAlerting(AlertingConfig alerting) {
+        return new CollectorConfig(server, logs, stores, data, ingest, live, alerting, security);
+    }
+
+    public CollectorConfig withSecurity(Security security) {
+        return new CollectorConfig(server, logs, stores, data, ingest, live, alerting, security);
     }
 
     private static Path absolute(Path path) {

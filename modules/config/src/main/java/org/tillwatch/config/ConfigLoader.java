@@ -167,6 +167,8 @@ final class ConfigLoader {
         String path = setting.path();
         return switch (setting.kind()) {
             case STRING -> node.isTextual() ? node.textValue() : fail(source, path, "expected a string", node);
+            case OPTIONAL_STRING -> node.isNull() ? null : node.isTextual() ? node.textValue() : fail(source, path, "expected a string", node);
+            case PERCENT -> toPercent(node, source, path);
             case INT -> toInt(node, source, path);
             case BYTES -> toBytes(node, source, path);
             case DURATION -> toDuration(node, source, path);
@@ -187,6 +189,20 @@ final class ConfigLoader {
             }
         }
         return fail(source, path, "expected an integer", node);
+    }
+
+    private Object toPercent(JsonNode node, String source, String path) {
+        if (node.isNumber()) {
+            return node.doubleValue();
+        }
+        if (node.isTextual()) {
+            try {
+                return Units.parsePercent(node.textValue());
+            } catch (IllegalArgumentException e) {
+                // reported below
+            }
+        }
+        return fail(source, path, "expected a percentage such as 99% or a fraction such as 0.99", node);
     }
 
     private Object toBytes(JsonNode node, String source, String path) {

@@ -26,7 +26,7 @@ import org.tillwatch.config.CollectorConfig.Stores;
 /** The table of configuration keys, and the conversion of a configuration to and from a map of key path to value. */
 final class Settings {
 
-    enum Kind { STRING, INT, BYTES, DURATION, DURATIONS, PATH, OPTIONAL_PATH }
+    enum Kind { STRING, OPTIONAL_STRING, INT, PERCENT, BYTES, DURATION, DURATIONS, PATH, OPTIONAL_PATH }
 
     record Setting(String section, String key, Kind kind) {
         String path() {
@@ -40,7 +40,7 @@ final class Settings {
 
     static final String ENV_PREFIX = "TILLWATCH_";
 
-    static final List<String> SECTIONS = List.of("server", "logs", "stores", "data", "ingest", "live");
+    static final List<String> SECTIONS = List.of("server", "logs", "stores", "data", "ingest", "live", "alerting");
 
     static final List<Setting> ALL = List.of(
             new Setting("server", "host", Kind.STRING),
@@ -60,7 +60,36 @@ final class Settings {
             new Setting("ingest", "silence-expiry", Kind.DURATION),
             new Setting("live", "windows", Kind.DURATIONS),
             new Setting("live", "min-volume", Kind.INT),
-            new Setting("live", "register-silence", Kind.DURATION));
+            new Setting("live", "register-silence", Kind.DURATION),
+            new Setting("alerting", "threshold", Kind.PERCENT),
+            new Setting("alerting", "hysteresis", Kind.PERCENT),
+            new Setting("alerting", "min-volume", Kind.INT),
+            new Setting("alerting", "min-failed", Kind.INT),
+            new Setting("alerting", "window", Kind.DURATION),
+            new Setting("alerting", "recovery-window", Kind.DURATION),
+            new Setting("alerting", "baseline-window", Kind.DURATION),
+            new Setting("alerting", "drop", Kind.PERCENT),
+            new Setting("alerting", "pending", Kind.DURATION),
+            new Setting("alerting", "recovery-pending", Kind.DURATION),
+            new Setting("alerting", "chain-min-volume", Kind.INT),
+            new Setting("alerting", "fold-stores", Kind.INT),
+            new Setting("alerting", "fold-share", Kind.PERCENT),
+            new Setting("alerting", "missing-min", Kind.INT),
+            new Setting("alerting", "register-silence", Kind.DURATION),
+            new Setting("alerting", "repeat-interval", Kind.DURATION),
+            new Setting("alerting", "evaluate-every", Kind.DURATION),
+            new Setting("alerting", "stall-after", Kind.DURATION),
+            new Setting("alerting", "notifier-failures", Kind.INT),
+            new Setting("alerting", "public-url", Kind.STRING),
+            new Setting("alerting", "smtp-host", Kind.OPTIONAL_STRING),
+            new Setting("alerting", "smtp-port", Kind.INT),
+            new Setting("alerting", "smtp-tls", Kind.STRING),
+            new Setting("alerting", "smtp-user", Kind.OPTIONAL_STRING),
+            new Setting("alerting", "smtp-password-file", Kind.OPTIONAL_PATH),
+            new Setting("alerting", "from", Kind.STRING),
+            new Setting("alerting", "hotline", Kind.OPTIONAL_STRING),
+            new Setting("alerting", "webhook-url", Kind.OPTIONAL_STRING),
+            new Setting("alerting", "daily-quiet", Kind.OPTIONAL_STRING));
 
     static final JsonMapper JSON = JsonMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
 
@@ -99,6 +128,35 @@ final class Settings {
         v.put("live.windows", c.live().windows());
         v.put("live.min-volume", c.live().minVolume());
         v.put("live.register-silence", c.live().registerSilence());
+        v.put("alerting.threshold", c.alerting().threshold());
+        v.put("alerting.hysteresis", c.alerting().hysteresis());
+        v.put("alerting.min-volume", c.alerting().minVolume());
+        v.put("alerting.min-failed", c.alerting().minFailed());
+        v.put("alerting.window", c.alerting().window());
+        v.put("alerting.recovery-window", c.alerting().recoveryWindow());
+        v.put("alerting.baseline-window", c.alerting().baselineWindow());
+        v.put("alerting.drop", c.alerting().drop());
+        v.put("alerting.pending", c.alerting().pending());
+        v.put("alerting.recovery-pending", c.alerting().recoveryPending());
+        v.put("alerting.chain-min-volume", c.alerting().chainMinVolume());
+        v.put("alerting.fold-stores", c.alerting().foldStores());
+        v.put("alerting.fold-share", c.alerting().foldShare());
+        v.put("alerting.missing-min", c.alerting().missingMin());
+        v.put("alerting.register-silence", c.alerting().registerSilence());
+        v.put("alerting.repeat-interval", c.alerting().repeatInterval());
+        v.put("alerting.evaluate-every", c.alerting().evaluateEvery());
+        v.put("alerting.stall-after", c.alerting().stallAfter());
+        v.put("alerting.notifier-failures", c.alerting().notifierFailures());
+        v.put("alerting.public-url", c.alerting().publicUrl());
+        v.put("alerting.smtp-host", c.alerting().smtpHost());
+        v.put("alerting.smtp-port", c.alerting().smtpPort());
+        v.put("alerting.smtp-tls", c.alerting().smtpTls());
+        v.put("alerting.smtp-user", c.alerting().smtpUser());
+        v.put("alerting.smtp-password-file", c.alerting().smtpPasswordFile());
+        v.put("alerting.from", c.alerting().from());
+        v.put("alerting.hotline", c.alerting().hotline());
+        v.put("alerting.webhook-url", c.alerting().webhookUrl());
+        v.put("alerting.daily-quiet", c.alerting().dailyQuiet());
         v.put(SecuritySection.NAME, c.security());
         return v;
     }
@@ -123,10 +181,11 @@ final class Settings {
                 (Duration) v.get("ingest.idle-flush"), (Duration) v.get("ingest.silence-expiry")));
         Live live = section(problems, () -> new Live((List<Duration>) v.get("live.windows"),
                 (Integer) v.get("live.min-volume"), (Duration) v.get("live.register-silence")));
+        AlertingConfig alerting = section(problems, () -> new AlertingConfig((Double) v.get("alerting.threshold"), (Double) v.get("alerting.hysteresis"), (Integer) v.get("alerting.min-volume"), (Integer) v.get("alerting.min-failed"), (Duration) v.get("alerting.window"), (Duration) v.get("alerting.recovery-window"), (Duration) v.get("alerting.baseline-window"), (Double) v.get("alerting.drop"), (Duration) v.get("alerting.pending"), (Duration) v.get("alerting.recovery-pending"), (Integer) v.get("alerting.chain-min-volume"), (Integer) v.get("alerting.fold-stores"), (Double) v.get("alerting.fold-share"), (Integer) v.get("alerting.missing-min"), (Duration) v.get("alerting.register-silence"), (Duration) v.get("alerting.repeat-interval"), (Duration) v.get("alerting.evaluate-every"), (Duration) v.get("alerting.stall-after"), (Integer) v.get("alerting.notifier-failures"), (String) v.get("alerting.public-url"), (String) v.get("alerting.smtp-host"), (Integer) v.get("alerting.smtp-port"), (String) v.get("alerting.smtp-tls"), (String) v.get("alerting.smtp-user"), (Path) v.get("alerting.smtp-password-file"), (String) v.get("alerting.from"), (String) v.get("alerting.hotline"), (String) v.get("alerting.webhook-url"), (String) v.get("alerting.daily-quiet")));
         if (!problems.isEmpty()) {
             throw new InvalidConfigException(problems);
         }
-        return new CollectorConfig(server, logs, stores, data, ingest, live, (Security) v.get(SecuritySection.NAME));
+        return new CollectorConfig(server, logs, stores, data, ingest, live, alerting, (Security) v.get(SecuritySection.NAME));
     }
 
     private interface SectionBuilder<T> {
@@ -150,7 +209,8 @@ final class Settings {
             ObjectNode section = root.has(s.section()) ? (ObjectNode) root.get(s.section()) : root.putObject(s.section());
             Object value = values.get(s.path());
             switch (s.kind()) {
-                case STRING -> section.put(s.key(), (String) value);
+                case STRING, OPTIONAL_STRING -> section.put(s.key(), (String) value);
+                case PERCENT -> section.put(s.key(), Units.formatPercent((Double) value));
                 case INT -> section.put(s.key(), (Integer) value);
                 case BYTES -> {
                     String text = Units.formatBytes((Long) value);

@@ -114,4 +114,22 @@ public final class Units {
         }
         return Long.toString(bytes);
     }
+
+    /** "99%", "99.5%" or a fraction "0.99"; returns the fraction. @throws IllegalArgumentException otherwise */
+    public static double parsePercent(String text) {
+        String s = text.strip();
+        try {
+            double v = s.endsWith("%") ? Double.parseDouble(s.substring(0, s.length() - 1).strip()) / 100.0 : Double.parseDouble(s);
+            if (Double.isNaN(v) || Double.isInfinite(v)) throw new NumberFormatException();
+            return v;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("not a percentage: " + text, e);
+        }
+    }
+
+    /** A fraction as a percentage {@link #parsePercent} reads back: {@code 99%}, {@code 99.5%}. */
+    public static String formatPercent(double fraction) {
+        java.math.BigDecimal p = java.math.BigDecimal.valueOf(fraction).movePointRight(2).stripTrailingZeros();
+        return (p.scale() < 0 ? p.setScale(0) : p).toPlainString() + "%";
+    }
 }

@@ -145,7 +145,9 @@ class CollectorConfigTest {
                 new CollectorConfig.Data(dir.resolve("true")),
                 new Ingest(3, 1536, 1_000_000, Duration.ofMillis(100), Duration.ofSeconds(10), Duration.ofMinutes(1),
                         Duration.ofDays(3)),
-                new Live(List.of(Duration.ofDays(7), Duration.ofSeconds(90)), 1, Duration.ofHours(25)));
+                new Live(List.of(Duration.ofDays(7), Duration.ofSeconds(90)), 1, Duration.ofHours(25)),
+                AlertingConfig.defaults().withHotline("a@example.org, b@example.org").withSmtp("mail.example.org", 587)
+                        .withWebhook("https://hooks.example.org/x").withPending(Duration.ZERO, Duration.ofSeconds(90)));
         for (CollectorConfig config : List.of(c, CollectorConfig.defaults())) {
             Path file = Files.writeString(Files.createTempDirectory(dir, "rt").resolve("printed.yaml"), config.describe());
             assertThat(CollectorConfig.load(file, Map.of())).isEqualTo(config);

@@ -26,7 +26,8 @@ public final class CollectorServer {
     private final WebUi web;
 
     public CollectorServer(Vertx vertx, CollectorConfig config, IngestEngine engine, LiveFigures live, StoreRegistry registry,
-                           SearcherManager searchers, CardHasher hasher, Metrics metrics, MalformedSamples samples) {
+                           SearcherManager searchers, CardHasher hasher, Metrics metrics, MalformedSamples samples,
+                           org.tillwatch.alerting.AlertEngine alerts) {
         this.vertx = vertx;
         this.config = config;
         this.router = Router.router(vertx);
@@ -36,6 +37,7 @@ public final class CollectorServer {
         StatusRoutes status = new StatusRoutes(vertx, engine, live, registry, samples);
         status.mount(router);
         new QueryRoutes(vertx, searchers, hasher, registry).mount(router);
+        new AlertRoutes(vertx, alerts).mount(router);
         router.get("/health/live").handler(ctx -> Json.send(ctx, 200, Map.of("status", "UP")));
         router.get("/health/ready").handler(ctx -> {
             if (engine.ready()) {

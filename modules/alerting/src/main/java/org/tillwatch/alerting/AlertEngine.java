@@ -1,0 +1,520 @@
+package org.tillwatch.alerting;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import org.tillwatch.alerting.IncidentNotice.Type;
+import org.tillwatch.alerting.delivery.Outbox;
+import org.tillwatch.alerting.rules.Evaluator;
+import org.tillwatch.alerting.rules.Rule;
+import org.tillwatch.alerting.rules.RuleKey;
+import org.tillwatch.alerting.rules.Signal;
+import org.tillwatch.alerting.rules.Tracker;
+import org.tillwatch.alerting.state.IncidentBook;
+import org.tillwatch.alerting.state.Saved;
+import org.tillwatch.alerting.state.StateStore;
+import org.tillwatch.config.AlertingConfig;
+import org.tillwatch.domain.model.RegisterKey;
+import org.tillwatch.domain.model.StoreRegistry;
+import org.tillwatch.live.LiveConfig;
+import org.tillwatch.live.LiveFigures;
+import org.tillwatch.live.ReceiptFact;
+
+/**
+ * The alert engine. Fed what ingestion yields ({@link #receipt}, {@link #activity}), it keeps its own live figures
+ * and evaluates the rules each time log time (the watermark) crosses a step of {@code evaluate-every}, inline on the
+ * ingest thread that moved it: so a replay at any speed raises the same incidents at the same log-time instants as
+ * live. Incidents and notices are persisted in {@code <data>/alerting/state.json} before anyone is told; notices go to
+ * every registered {@link Notifier} through the {@link Outbox}. Thread-safe.
+ */
+public final class AlertEngine implements Closeable {
+    private static final Logger LOG = Logger.getLogger(AlertEngine.class.getName());
+
+    final Object lock = new Object();
+    final AlertingConfig config;
+    final StoreRegistry registry;
+    final Clock clock;
+    private final LiveFigures live;
+    private final Evaluator evaluator;
+    private final StateStore store;
+    private final IncidentBook book;
+    private final Map<RuleKey, Tracker> trackers = new TreeMap<>();
+    private final List<Silence> silences = new ArrayList<>();
+    private final Map<String, Instant> lastSent = new HashMap<>();
+    private final Map<String, long[]> totals = new ConcurrentHashMap<>();
+    private final List<Notifier> notifiers = new CopyOnWriteArrayList<>();
+    private final Outbox outbox;
+    private final SelfWatch watch;
+    private final long stepMs;
+    private volatile long lastStep;
+    private volatile boolean started;
+    private final Object feed = new Object();
+    private final EventOrder order = new EventOrder(Duration.ofSeconds(1));
+    private long nextSequence;
+    private long nextSilence;
+    private volatile Instant lastData;
+    volatile Instant lastEvaluation;
+    volatile RuntimeException evaluationFailure;
+    private final Counter evaluations;
+    private final MeterRegistry meters;
+
+    public AlertEngine(AlertingConfig config, StoreRegistry registry, Path dataDir, Clock clock, MeterRegistry meters,
+                       Duration firstBackoff) throws IOException {
+        this.config = config;
+        this.registry = registry;
+        this.clock = clock;
+        this.meters = meters;
+        this.live = new LiveFigures(registry, new LiveConfig(Evaluator.windows(config), 1, config.registerSilence(), 64));
+        this.evaluator = new Evaluator(config);
+        this.store = new StateStore(dataDir);
+        this.stepMs = config.evaluateEvery().toMillis();
+        Saved saved = store.read();
+        this.book = new IncidentBook(saved.incidents(), saved.nextIncident());
+        saved.trackers().forEach((k, t) -> {
+            RuleKey key = parseKey(k);
+            if (key != null) trackers.put(key, t);
+        });
+        silences.addAll(saved.silences());
+        lastSent.putAll(saved.lastSent());
+        this.nextSequence = saved.nextSequence();
+        this.nextSilence = saved.nextSilence();
+        this.lastStep = saved.lastStep() == null ? Long.MIN_VALUE : Math.floorDiv(saved.lastStep().toEpochMilli(), stepMs);
+        this.outbox = new Outbox(saved.outbox(), firstBackoff, Duration.ofMinutes(1), new DeliveryListener());
+        this.evaluations = Counter.builder("tillwatch.alert.evaluations").description("Rule evaluations (log-time steps)").register(meters);
+        Gauge.builder("tillwatch.alert.outbox", outbox, o -> o.snapshot().size()).description("Notices not yet accepted by every channel").register(meters);
+        Gauge.builder("tillwatch.alert.open.incidents", this, e -> e.incidents("open", null, null).size())
+                .description("Incidents open or acknowledged").register(meters);
+        this.watch = new SelfWatch(this);
+    }
+
+    private static RuleKey parseKey(String k) {
+        int slash = k.indexOf('/');
+        Rule r = slash < 0 ? null : Rule.ofKind(k.substring(0, slash));
+        return r == null ? null : new RuleKey(r, k.substring(slash + 1));
+    }
+
+    /** The engine's own live figures, so the collector can rebuild them from the index after a restart. */
+    public LiveFigures live() {
+        return live;
+    }
+
+    /** The windows the engine's live figures keep. */
+    public List<Duration> windows() {
+        return Evaluator.windows(config);
+    }
+
+    public AlertingConfig config() {
+        return config;
+    }
+
+    /** Registers a channel; it gets every notice created from now on (and any of its own left in the outbox). */
+    public void addNotifier(Notifier notifier) {
+        notifiers.add(notifier);
+        outbox.start(notifier);
+    }
+
+    public List<String> notifierNames() {
+        return notifiers.stream().map(Notifier::name).toList();
+    }
+
+    /** Starts evaluating (after the collector rebuilt the live figures) and the wall-clock watch. */
+    public void start() {
+        started = true;
+        watch.start();
+        progress();
+    }
+
+    // ---- feed -------------------------------------------------------------------------------------------------
+
+    public void receipt(ReceiptFact f) {
+        order.add(f.registerKey(), f.closedAt(), f);
+        lastData = clock.instant();
+        release();
+    }
+
+    public void activity(RegisterKey register, Instant eventTime) {
+        order.add(register, eventTime, null);
+        lastData = clock.instant();
+        release();
+    }
+
+    /** Feeds the facts every active register has passed, in log-time order, evaluating at each step on the way. */
+    private void release() {
+        release(false);
+    }
+
+    /** Releases everything held back, whatever the registers' progress (the watch does it when ingestion went quiet). */
+    public void flush() {
+        release(true);
+    }
+
+    private void release(boolean all) {
+        synchronized (feed) {
+            for (EventOrder.Fact f : order.ready(all)) {
+                if (f.receipt() == null) {
+                    live.activity(f.register(), f.at());
+                } else {
+                    live.receipt(f.receipt());
+                    count(f.receipt());
+                }
+                // a failure may make a rule true now: do not wait for the next step (still decided by data, not by the clock)
+                maybeEvaluate(f.receipt() != null && !f.receipt().errorOutcomes().isEmpty());
+            }
+        }
+    }
+
+    /** Registers quiet for a while no longer hold the others back. */
+    void releaseQuiet() {
+        release(false);
+    }
+
+    private void count(ReceiptFact f) {
+        if (!f.loyaltyTransaction()) return;
+        long[] t = totals.computeIfAbsent(f.store(), s -> new long[2]);
+        synchronized (t) {
+            t[0]++;
+            if (f.failed()) t[1]++;
+        }
+    }
+
+    Instant lastData() {
+        return lastData;
+    }
+
+    /** Evaluates when the watermark crossed into a new step since the last evaluation. */
+    public void progress() {
+        maybeEvaluate(false);
+    }
+
+    private void maybeEvaluate(boolean now) {
+        Instant wm = live.watermark();
+        if (!started || wm == null || (!now && Math.floorDiv(wm.toEpochMilli(), stepMs) <= lastStep)) return;
+        synchronized (lock) {
+            wm = live.watermark();
+            long step = Math.floorDiv(wm.toEpochMilli(), stepMs);
+            if (!now && step <= lastStep) return;
+            lastStep = step;
+            try {
+                evaluate(wm);
+                evaluationFailure = null;
+            } catch (RuntimeException e) {
+                evaluationFailure = e;
+                LOG.log(Level.SEVERE, "alert rules failed at " + wm, e);
+            }
+            lastEvaluation = clock.instant();
+            evaluations.increment();
+        }
+    }
+
+    long stepsBehind() {
+        Instant wm = live.watermark();
+        return wm == null || lastStep == Long.MIN_VALUE ? 0 : Math.floorDiv(wm.toEpochMilli(), stepMs) - lastStep;
+    }
+
+    private Map<String, long[]> totals() {
+        Map<String, long[]> out = new HashMap<>();
+        totals.forEach((k, v) -> {
+            synchronized (v) {
+                out.put(k, v.clone());
+            }
+        });
+        return out;
+    }
+
+    private void evaluate(Instant wm) {
+        Map<RuleKey, Signal> signals = evaluator.evaluate(live.stores(), wm);
+        Map<String, long[]> now = totals();
+        book.accumulate(now);
+        boolean changed = false;
+        RuleKey chainKey = new RuleKey(Rule.CHAIN_AVAILABILITY, Incident.CHAIN);
+        List<RuleKey> order = new ArrayList<>();
+        order.add(chainKey);
+        signals.keySet().stream().filter(k -> !k.equals(chainKey)).forEach(order::add);
+        for (RuleKey key : order) {
+            Signal s = signals.get(key);
+            if (s == null) continue;
+            Tracker t = trackers.getOrDefault(key, Tracker.IDLE);
+            if (!t.active() && siblingActive(key)) s = Signal.quiet(s.stores());
+            Duration pending = key.equals(chainKey) ? chainPending() : config.pending();
+            Tracker.Step st = t.step(s, wm, pending, config.recoveryPending());
+            Tracker chainNow = trackers.get(chainKey);
+            if (st.action() == Tracker.Action.OPEN && key.rule().foldable() && chainNow != null && chainNow.phase() == Tracker.Phase.PENDING) {
+                // a chain incident is forming: wait for it rather than raise one store's alert that it would fold
+                st = new Tracker.Step(t.phase() == Tracker.Phase.IDLE ? new Tracker(Tracker.Phase.PENDING, wm, null, null) : t, Tracker.Action.NONE, wm);
+            }
+            Tracker next = st.next();
+            switch (st.action()) {
+                case OPEN -> {
+                    Tracker chain = trackers.get(chainKey);
+                    Incident chainIncident = chain == null || chain.incident() == null ? null : book.get(chain.incident());
+                    if (key.rule().foldable() && chainIncident != null && chainIncident.open()) {
+                        next = next.withIncident(chainIncident.id());
+                        Incident grown = book.addStore(chainIncident.id(), key.scope(), now);
+                        if (grown != null) notice(Type.UPDATED, grown, null);
+                    } else {
+                        Incident i = book.open(key, st.at(), s, now);
+                        next = next.withIncident(i.id());
+                        notice(Type.OPENED, i, null);
+                    }
+                    changed = true;
+                }
+                case RESOLVE -> {
+                    changed = true;
+                    next = next.withIncident(null);
+                    if (t.incident() != null && (key.equals(chainKey) || !isChainIncident(t.incident()))) {
+                        Incident i = book.resolve(t.incident(), st.at());
+                        if (i != null) notice(Type.RESOLVED, i, null);
+                        if (key.equals(chainKey)) unfold(t.incident());
+                    }
+                }
+                case FORGET, NONE -> {
+                }
+            }
+            if (next.phase() == Tracker.Phase.IDLE) trackers.remove(key);
+            else trackers.put(key, next);
+        }
+        if (changed) persist();
+    }
+
+    /** The chain rule waits at most a minute, so a chain incident forms before the stores' own alerts would open. */
+    private Duration chainPending() {
+        return config.pending().compareTo(Duration.ofMinutes(1)) < 0 ? config.pending() : Duration.ofMinutes(1);
+    }
+
+    private boolean isChainIncident(String id) {
+        Incident i = book.get(id);
+        return i != null && i.kind().equals(Rule.CHAIN_AVAILABILITY.kind());
+    }
+
+    /** A store's availability and drop rules are one family: while one is active the other stays quiet. */
+    private boolean siblingActive(RuleKey key) {
+        Rule sibling = key.rule() == Rule.STORE_AVAILABILITY ? Rule.STORE_DROP : key.rule() == Rule.STORE_DROP ? Rule.STORE_AVAILABILITY : null;
+        if (sibling == null) return false;
+        Tracker t = trackers.get(new RuleKey(sibling, key.scope()));
+        return t != null && t.phase() != Tracker.Phase.IDLE;
+    }
+
+    /** The chain incident ended: its folded stores get their own incident only if they keep failing. */
+    private void unfold(String chainId) {
+        for (Map.Entry<RuleKey, Tracker> e : trackers.entrySet()) {
+            boolean folded = chainId.equals(e.getValue().incident()) && e.getKey().rule() != Rule.CHAIN_AVAILABILITY;
+            boolean pending = e.getKey().rule().foldable() && e.getValue().phase() == Tracker.Phase.PENDING;
+            if (folded || pending) e.setValue(e.getValue().quieting());
+        }
+    }
+
+    // ---- self rules (wall clock) ------------------------------------------------------------------------------
+
+    void raiseSelf(Rule rule, String subject, String detail) {
+        synchronized (lock) {
+            RuleKey key = new RuleKey(rule, subject);
+            if (trackers.containsKey(key)) return;
+            Signal s = new Signal(true, Signal.Recovery.FAILING, List.of(), Double.NaN, 0, 0, detail);
+            Incident i = book.open(key, clock.instant(), s, Map.of());
+            trackers.put(key, new Tracker(Tracker.Phase.FIRING, i.started(), null, i.id()));
+            LOG.warning(() -> "self-monitoring: " + i.summary() + " (" + subject + ": " + detail + ")");
+            notice(Type.OPENED, i, null);
+            persist();
+        }
+    }
+
+    void clearSelf(Rule rule, String subject) {
+        synchronized (lock) {
+            Tracker t = trackers.remove(new RuleKey(rule, subject));
+            if (t == null || t.incident() == null) return;
+            Incident i = book.resolve(t.incident(), clock.instant());
+            if (i != null) notice(Type.RESOLVED, i, null);
+            persist();
+        }
+    }
+
+    boolean selfOpen(Rule rule, String subject) {
+        synchronized (lock) {
+            return trackers.containsKey(new RuleKey(rule, subject));
+        }
+    }
+
+    // ---- notices ----------------------------------------------------------------------------------------------
+
+    /** Creates a notice and queues it for every channel that should carry it. Call with the lock held. */
+    void notice(Type type, Incident i, String actor) {
+        Instant now = clock.instant();
+        IncidentNotice n = new IncidentNotice(++nextSequence, type, i, actor, now);
+        if (type == Type.OPENED || type == Type.REPEATED) lastSent.put(i.id(), now);
+        if (!i.open()) lastSent.remove(i.id());
+        boolean silenced = type != Type.SILENCED && silences.stream().anyMatch(s -> s.active(now) && s.covers(i));
+        if (silenced) return;
+        List<String> to = new ArrayList<>();
+        for (Notifier nf : notifiers) {
+            // a channel that fails is told of its own failure only once it works again
+            if (i.kind().equals(Rule.NOTIFIER_FAILING.kind()) && i.open() && selfSubject(i).equals(nf.name())) continue;
+            to.add(nf.name());
+        }
+        outbox.add(n, to);
+    }
+
+    private String selfSubject(Incident i) {
+        for (Map.Entry<RuleKey, Tracker> e : trackers.entrySet()) if (i.id().equals(e.getValue().incident())) return e.getKey().scope();
+        return "";
+    }
+
+    /** Open, unacknowledged incidents sent longer ago than the repeat interval are sent again. */
+    void repeatDue() {
+        synchronized (lock) {
+            Instant now = clock.instant();
+            boolean any = false;
+            for (Incident i : book.all()) {
+                if (i.state() != Incident.IncidentState.OPEN) continue;
+                Instant last = lastSent.get(i.id());
+                if (last != null && !now.isBefore(last.plus(config.repeatInterval()))) {
+                    notice(Type.REPEATED, i, null);
+                    any = true;
+                }
+            }
+            silences.removeIf(s -> !s.active(now));
+            if (any) persist();
+        }
+    }
+
+    void persist() {
+        synchronized (lock) {
+            Map<String, Tracker> t = new TreeMap<>();
+            trackers.forEach((k, v) -> t.put(k.toString(), v));
+            Instant step = lastStep == Long.MIN_VALUE ? null : Instant.ofEpochMilli(lastStep * stepMs);
+            try {
+                store.write(new Saved(book.next(), nextSequence, nextSilence, step, book.all(), t, silences, outbox.snapshot(), lastSent));
+            } catch (IOException e) {
+                LOG.log(Level.SEVERE, "cannot save the alert state to " + store.file(), e);
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    // ---- API --------------------------------------------------------------------------------------------------
+
+    /**
+     * @param state open (open or acknowledged), resolved, or all (null = all)
+     * @param store only incidents listing this store, or null
+     * @param at    only incidents open at this log-time instant, or null
+     */
+    public List<Incident> incidents(String state, String store, Instant at) {
+        synchronized (lock) {
+            List<Incident> out = new ArrayList<>();
+            for (Incident i : book.all()) {
+                if ("open".equals(state) && !i.open()) continue;
+                if ("resolved".equals(state) && i.open()) continue;
+                if (store != null && !i.stores().contains(store) && !i.scope().equals(store)) continue;
+                if (at != null && (i.started().isAfter(at) || (i.resolved() != null && !i.resolved().isAfter(at)))) continue;
+                out.add(i);
+            }
+            return out;
+        }
+    }
+
+    public Incident incident(String id) {
+        synchronized (lock) {
+            return book.get(id);
+        }
+    }
+
+    /** Null when there is no such incident. */
+    public Incident acknowledge(String id, String by) {
+        synchronized (lock) {
+            Incident i = book.acknowledge(id, by);
+            if (i == null) return null;
+            notice(Type.ACKNOWLEDGED, i, by);
+            persist();
+            return i;
+        }
+    }
+
+    public Silence silence(String store, String kind, Duration duration, String by) {
+        synchronized (lock) {
+            Instant now = clock.instant();
+            Silence s = new Silence("sil-" + (++nextSilence), store, kind, by, now, now.plus(duration));
+            silences.add(s);
+            for (Incident i : book.all()) if (i.open() && s.covers(i)) notice(Type.SILENCED, i, by);
+            persist();
+            return s;
+        }
+    }
+
+    public List<Silence> silences() {
+        synchronized (lock) {
+            Instant now = clock.instant();
+            return silences.stream().filter(s -> s.active(now)).toList();
+        }
+    }
+
+    public boolean unsilence(String id) {
+        synchronized (lock) {
+            boolean removed = silences.removeIf(s -> s.id().equals(id));
+            if (removed) persist();
+            return removed;
+        }
+    }
+
+    /** Waits until every registered channel took every notice (tests); false on timeout. */
+    public boolean awaitDelivered(Duration timeout) throws InterruptedException {
+        return outbox.awaitDrained(timeout);
+    }
+
+    @Override
+    public void close() {
+        watch.close();
+        outbox.close();
+        synchronized (lock) {
+            try {
+                persist();
+            } catch (UncheckedIOException e) {
+                LOG.log(Level.SEVERE, "alert state not saved at close", e);
+            }
+        }
+    }
+
+    private Counter notices(String notifier, String result) {
+        return Counter.builder("tillwatch.alert.notices").description("Notice deliveries by channel and result")
+                .tag("notifier", notifier).tag("result", result).register(meters);
+    }
+
+    private final class DeliveryListener implements Outbox.Listener {
+        private final Map<String, Integer> failing = new ConcurrentHashMap<>();
+
+        @Override
+        public void delivered(String notifier, IncidentNotice notice, Duration took) {
+            notices(notifier, "delivered").increment();
+            Timer.builder("tillwatch.alert.delivery").description("Time a channel took to accept a notice")
+                    .tag("notifier", notifier).register(meters).record(took);
+            persist();
+            failing.remove(notifier);
+            if (selfOpen(Rule.NOTIFIER_FAILING, notifier)) clearSelf(Rule.NOTIFIER_FAILING, notifier);
+        }
+
+        @Override
+        public void failed(String notifier, IncidentNotice notice, int inARow, Exception error) {
+            notices(notifier, "failed").increment();
+            failing.put(notifier, inARow);
+            if (inARow >= config.notifierFailures()) {
+                raiseSelf(Rule.NOTIFIER_FAILING, notifier, notifier + ": " + error.getMessage());
+            }
+        }
+    }
+}

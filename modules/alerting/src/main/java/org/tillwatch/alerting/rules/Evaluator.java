@@ -1,0 +1,171 @@
+package org.tillwatch.alerting.rules;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+import org.tillwatch.alerting.rules.Signal.Recovery;
+import org.tillwatch.config.AlertingConfig;
+import org.tillwatch.domain.model.OutcomeExplanation;
+import org.tillwatch.domain.model.OutcomeExplanations;
+import org.tillwatch.live.ErrorCount;
+import org.tillwatch.live.SilentRegister;
+import org.tillwatch.live.StoreStatus;
+import org.tillwatch.live.WindowFigures;
+
+/**
+ * The log-time rules, as pure functions of the live figures at one watermark: one {@link Signal} per rule and scope.
+ * Failures that are {@code DeviceNotFound}/{@code DeviceBlocked} belong to the device rule only, so a store missing in
+ * processing is one incident (not also an availability one) and does not drag the chain down.
+ */
+public final class Evaluator {
+    static final Set<String> DEVICE_OUTCOMES = Set.of("DeviceNotFound", "DeviceBlocked");
+    private static final Set<String> KNOWN = OutcomeExplanations.all().stream().map(OutcomeExplanation::outcome)
+            .filter(o -> !o.equals("Unknown")).collect(Collectors.toUnmodifiableSet());
+
+    private final AlertingConfig config;
+
+    public Evaluator(AlertingConfig config) {
+        this.config = config;
+    }
+
+    /** The windows the engine's live figures must keep, ascending and distinct. */
+    public static List<Duration> windows(AlertingConfig c) {
+        return new ArrayList<>(new TreeSet<>(List.of(c.recoveryWindow(), c.window(), c.baselineWindow())));
+    }
+
+    private record Figures(long loyalty, long failed, long device, List<ErrorCount> errors) {
+        static Figures of(WindowFigures w) {
+            long device = 0;
+            for (ErrorCount e : w.topErrors()) if (DEVICE_OUTCOMES.contains(e.outcome())) device += e.count();
+            // a failed transaction may carry more than one device error: never count below zero
+            long failed = Math.max(0, w.failed() - device);
+            return new Figures(w.loyalty(), failed, device, w.topErrors());
+        }
+
+        double availability() {
+            return loyalty == 0 ? Double.NaN : 1.0 - (double) failed / loyalty;
+        }
+    }
+
+    public Map<RuleKey, Signal> evaluate(List<StoreStatus> stores, Instant watermark) {
+        Map<RuleKey, Signal> out = new TreeMap<>();
+        List<Duration> windows = windows(config);
+        int wi = windows.indexOf(config.window());
+        int ri = windows.indexOf(config.recoveryWindow());
+        int bi = windows.indexOf(config.baselineWindow());
+        long chainL = 0, chainF = 0, chainLR = 0;
+        Set<String> affected = new TreeSet<>(), affectedR = new TreeSet<>(), traffic = new TreeSet<>();
+        Map<String, Long> unknown = new TreeMap<>();
+        Set<String> unknownStores = new TreeSet<>();
+        boolean unknownNow = false;
+        for (StoreStatus s : stores) {
+            if (s.windows().isEmpty()) continue;
+            Figures w = Figures.of(s.windows().get(wi));
+            Figures r = Figures.of(s.windows().get(ri));
+            Figures b = Figures.of(s.windows().get(bi));
+            String code = s.store();
+            out.put(new RuleKey(Rule.DEVICE_MISSING, code), device(code, w, r));
+            out.put(new RuleKey(Rule.STORE_AVAILABILITY, code), availability(code, w, r, b));
+            out.put(new RuleKey(Rule.STORE_DROP, code), drop(code, w, r, b));
+            out.put(new RuleKey(Rule.REGISTER_SILENCE, code), silence(s, watermark));
+            chainL += w.loyalty;
+            chainF += w.failed;
+            chainLR += r.loyalty;
+            if (w.loyalty > 0) traffic.add(code);
+            if (w.failed > 0) affected.add(code);
+            if (r.failed > 0) affectedR.add(code);
+            for (ErrorCount e : w.errors) {
+                if (!KNOWN.contains(e.outcome())) {
+                    unknown.merge(e.outcome(), e.count(), Long::sum);
+                    unknownStores.add(code);
+                }
+            }
+            for (ErrorCount e : r.errors) if (!KNOWN.contains(e.outcome())) unknownNow = true;
+        }
+        out.put(new RuleKey(Rule.CHAIN_AVAILABILITY, "chain"), chain(chainL, chainF, chainLR, affected, affectedR, traffic));
+        boolean anyUnknown = !unknown.isEmpty();
+        out.put(new RuleKey(Rule.UNKNOWN_ERROR, "chain"), new Signal(anyUnknown, unknownNow ? Recovery.FAILING : Recovery.RECOVERED,
+                List.copyOf(unknownStores), unknown.values().stream().mapToLong(Long::longValue).sum(), 0, 0,
+                unknown.entrySet().stream().map(e -> e.getKey() + " x" + e.getValue()).collect(Collectors.joining(", "))));
+        return out;
+    }
+
+    private Signal device(String code, Figures w, Figures r) {
+        boolean firing = w.device >= config.missingMin();
+        Recovery rec = r.device > 0 ? Recovery.FAILING : r.loyalty > 0 ? Recovery.RECOVERED : Recovery.UNKNOWN;
+        return new Signal(firing, rec, List.of(code), w.device, w.loyalty, w.failed + w.device,
+                "DeviceNotFound/DeviceBlocked x" + w.device);
+    }
+
+    /** The store's own recent normal: the baseline window without the rule's window; NaN when too thin to say. */
+    private double baseline(Figures w, Figures b) {
+        long l = b.loyalty - w.loyalty;
+        long f = Math.max(0, b.failed - w.failed);
+        return l < config.minVolume() ? Double.NaN : 1.0 - (double) f / l;
+    }
+
+    private boolean chronic(double baseline) {
+        return baseline < config.threshold() - config.drop();
+    }
+
+    private boolean alarming(Figures w) {
+        return w.loyalty >= config.minVolume() && w.failed >= config.minFailed();
+    }
+
+    private Signal availability(String code, Figures w, Figures r, Figures b) {
+        double a = w.availability();
+        double base = baseline(w, b);
+        // a store whose normal is far below the threshold is the drop rule's, or it would be an incident every day
+        boolean firing = alarming(w) && a < config.threshold() && !chronic(base);
+        return new Signal(firing, recovery(r, config.threshold() + config.hysteresis()), List.of(code), a, w.loyalty, w.failed,
+                topErrors(w));
+    }
+
+    private Signal drop(String code, Figures w, Figures r, Figures b) {
+        double a = w.availability();
+        double base = baseline(w, b);
+        boolean firing = alarming(w) && chronic(base) && a < base - config.drop();
+        double bar = Double.isNaN(base) ? config.threshold() : Math.min(config.threshold(), base) - config.drop() / 2;
+        return new Signal(firing, recovery(r, bar), List.of(code), a, w.loyalty, w.failed,
+                Double.isNaN(base) ? "" : "baseline " + Math.round(base * 1000) / 10.0 + "%");
+    }
+
+    private static Recovery recovery(Figures r, double bar) {
+        if (r.loyalty == 0) return Recovery.UNKNOWN;
+        return r.availability() >= bar ? Recovery.RECOVERED : r.failed > 0 ? Recovery.FAILING : Recovery.UNKNOWN;
+    }
+
+    private Signal silence(StoreStatus s, Instant watermark) {
+        // silent next to the store's other registers, not just behind the chain's latest line
+        List<SilentRegister> silent = s.lastEvent() == null ? List.of() : s.silentRegisters().stream()
+                .filter(r -> Duration.between(r.lastEvent(), s.lastEvent()).compareTo(config.registerSilence()) >= 0).toList();
+        boolean othersWork = s.lastEvent() != null && watermark != null
+                && Duration.between(s.lastEvent(), watermark).compareTo(config.registerSilence()) < 0;
+        boolean firing = !silent.isEmpty() && othersWork;
+        String registers = silent.stream().map(r -> r.register().register()).collect(Collectors.joining(", "));
+        return new Signal(firing, silent.isEmpty() ? Recovery.RECOVERED : Recovery.FAILING, List.of(s.store()), silent.size(),
+                0, 0, registers);
+    }
+
+    private Signal chain(long l, long f, long lR, Set<String> affected, Set<String> affectedR, Set<String> traffic) {
+        double a = l == 0 ? Double.NaN : 1.0 - (double) f / l;
+        boolean spread = affected.size() >= config.foldStores() && affected.size() >= config.foldShare() * traffic.size();
+        boolean firing = l >= config.chainMinVolume() && f >= config.minFailed() && a < config.threshold() && spread;
+        // hysteresis: it takes fold-stores failing stores to start, and all but one back to normal to end
+        boolean spreadNow = affectedR.size() >= config.foldStores() - 1;
+        Recovery rec = spreadNow ? Recovery.FAILING : lR > 0 ? Recovery.RECOVERED : Recovery.UNKNOWN;
+        return new Signal(firing, rec, List.copyOf(affected), a, l, f, affected.size() + " of " + traffic.size() + " stores failing");
+    }
+
+    private static String topErrors(Figures w) {
+        return w.errors.stream().filter(e -> e.critical() && !DEVICE_OUTCOMES.contains(e.outcome())).limit(3)
+                .map(e -> e.outcome() + " x" + e.count()).collect(Collectors.joining(", "));
+    }
+}
