@@ -106,6 +106,7 @@ class ParserUiBrowserTest {
         assertThat(row.findElement(By.cssSelector(".badge")).getAttribute("data-badge")).isEqualTo("changed");
         assertThat(row.getText()).contains("чек изменён после расчёта").contains(c.tx.get("total").asText());
         assertThat(browser.find("#results-title").getText()).contains("•••• " + c.card.substring(c.card.length() - 4)).doesNotContain(c.card);
+        assertThat(browser.driver.getPageSource()).as("the results page shows the card masked only").doesNotContain(c.card);
         browser.screenshot("02-search-results");
         row.findElement(By.cssSelector("a.open")).click();
         WebElement changed = browser.find("[data-situation='changed']");
