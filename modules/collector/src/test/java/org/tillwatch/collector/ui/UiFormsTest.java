@@ -25,17 +25,25 @@ import org.tillwatch.web.auth.PasswordHasher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The UI's forms over plain HTTP: bad input gets a 400 with the reason, guessing gets locked out, logout ends the session. */
+/**
+ * The UI's forms over plain HTTP: bad input gets a 400 with the reason, guessing gets locked out, logout ends the
+ * session, an idle session expires.
+ */
 class UiFormsTest {
     static final Pattern CSRF = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
 
     @Test
     void formsRefuseBadInputAndPasswordGuessing(@TempDir Path tmp) throws Exception {
-        Security security = new Security(Duration.ofMinutes(30),
-                List.of(new Security.User("anna", PasswordHasher.hash("operator-secret-1".toCharArray()), "operator")), List.of());
+        Security security = new Security(Duration.ofSeconds(10), List.of(
+                new Security.User("anna", PasswordHasher.hash("operator-secret-1".toCharArray()), "operator"),
+                new Security.User("sam", PasswordHasher.hash("support-secret-2".toCharArray()), "support")), List.of());
         CollectorConfig cfg = CollectorConfig.defaults().withDataDir(tmp.resolve("data")).withPort(0).withHost("127.0.0.1").withSecurity(security);
         try (Collector c = Collector.start(cfg, Map.of("TILLWATCH_CARD_KEY", "00112233445566778899aabbccddeeff"))) {
             String base = "http://127.0.0.1:" + c.port();
+            HttpClient idle = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+            assertThat(post(idle, base + "/ui/login", form("name", "sam", "password", "support-secret-2"), csrf(idle, base + "/ui/login")).statusCode()).isEqualTo(303);
+            assertThat(get(idle, base + "/ui/stores").statusCode()).isEqualTo(200);
+            long idleSince = System.nanoTime();
             HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
             HttpResponse<String> ok = post(http, base + "/ui/login", form("name", "anna", "password", "operator-secret-1"), csrf(http, base + "/ui/login"));
             assertThat(ok.statusCode()).isEqualTo(303);
@@ -62,7 +70,17 @@ class UiFormsTest {
             HttpResponse<String> locked = post(guesser, base + "/ui/login", form("name", "anna", "password", "operator-secret-1"), csrf(guesser, base + "/ui/login"));
             assertThat(locked.statusCode()).isEqualTo(429);
             assertThat(locked.body()).contains("Слишком много неудачных попыток входа");
+
+            long idleMillis = (System.nanoTime() - idleSince) / 1_000_000;
+            if (idleMillis < 12_000) Thread.sleep(12_000 - idleMillis);
+            HttpResponse<String> expired = get(idle, base + "/ui/stores");
+            assertThat(expired.statusCode()).as("the session expired after 10 s idle").isEqualTo(303);
+            assertThat(expired.headers().firstValue("Location")).contains("/ui/login");
         }
+    }
+
+    private static HttpResponse<String> get(HttpClient http, String url) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static String csrf(HttpClient http, String url) throws Exception {
