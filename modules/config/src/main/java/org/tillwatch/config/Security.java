@@ -23,7 +23,7 @@ public record Security(Duration sessionTimeout, List<User> users, List<Token> to
 
     public Security {
         Checks checks = new Checks("security");
-        checks.durationRange(sessionTimeout, Duration.ofMinutes(1), Duration.ofDays(1), "session-timeout");
+        checks.durationRange(sessionTimeout, Duration.ofSeconds(10), Duration.ofDays(1), "session-timeout");
         users = users == null ? List.of() : List.copyOf(users);
         tokens = tokens == null ? List.of() : List.copyOf(tokens);
         Set<String> names = new HashSet<>();

@@ -43,8 +43,11 @@ final class UiRoutes {
     private final AuditLog audit;
     private final Incidents incidents;
     private final int minVolume;
+    private final org.tillwatch.web.auth.LoginThrottle throttle;
 
-    UiRoutes(Vertx vertx, Accounts accounts, UiData data, AuditLog audit, Incidents incidents, int minVolume) {
+    UiRoutes(Vertx vertx, Accounts accounts, UiData data, AuditLog audit, Incidents incidents, int minVolume,
+             org.tillwatch.web.auth.LoginThrottle throttle) {
+        this.throttle = throttle;
         this.vertx = vertx;
         this.accounts = accounts;
         this.data = data;
@@ -93,9 +96,23 @@ final class UiRoutes {
         String name = ctx.request().getFormAttribute("name");
         String password = ctx.request().getFormAttribute("password");
         String remote = ctx.request().remoteAddress() == null ? "" : ctx.request().remoteAddress().hostAddress();
+        String user = name == null ? "" : name;
+        java.time.Duration locked = throttle.wait(user);
+        if (!locked.isZero()) {
+            vertx.executeBlocking(() -> {
+                audit.record(user, "login_locked", Map.of("remote", remote));
+                return null;
+            }, false).onComplete(ar -> {
+                View v = UiSession.view(ctx);
+                send(ctx, 429, LoginPage.render(v, v.t("login.locked", Math.max(1, (locked.toSeconds() + 59) / 60)), !accounts.hasUsers()));
+            });
+            return;
+        }
         vertx.executeBlocking(() -> {
             var who = name == null || password == null ? java.util.Optional.<Principal>empty() : accounts.login(name, password.toCharArray());
-            audit.record(name == null ? "" : name, who.isPresent() ? "login" : "login_failed", Map.of("remote", remote));
+            audit.record(user, who.isPresent() ? "login" : "login_failed", Map.of("remote", remote));
+            if (who.isPresent()) throttle.succeeded(user);
+            else throttle.failed(user);
             return who;
         }, false).onComplete(ar -> {
             if (ar.failed()) {

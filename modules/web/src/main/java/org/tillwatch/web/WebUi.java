@@ -38,7 +38,8 @@ public final class WebUi {
         String internalToken = PasswordHasher.newToken();
         this.accounts = new Accounts(config.security(), internalToken);
         AuditLog audit = new AuditLog(config.data().dir(), clock);
-        this.routes = new UiRoutes(vertx, accounts, data, audit, new ApiIncidents(vertx, port::get, internalToken), config.live().minVolume());
+        this.routes = new UiRoutes(vertx, accounts, data, audit, new ApiIncidents(vertx, port::get, internalToken), config.live().minVolume(),
+                new org.tillwatch.web.auth.LoginThrottle(clock));
     }
 
     /** Adds the API token check on {@code /api/*} and the UI's routes. Call before the collector's own routes. */

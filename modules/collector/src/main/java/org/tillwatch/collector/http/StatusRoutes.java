@@ -162,7 +162,17 @@ final class StatusRoutes {
         return out;
     }
 
+    @SuppressWarnings("unchecked")
     static Map<String, Object> explain(OutcomeExplanation e) {
-        return Json.MAPPER.convertValue(e, Map.class);
+        Map<String, Object> m = Json.MAPPER.convertValue(e, Map.class);
+        m.put("category", e.category().id());
+        Map<String, Object> escalation = new LinkedHashMap<>();
+        escalation.put("escalate", e.escalation().escalate());
+        if (e.escalation().escalate()) {
+            escalation.put("line", e.escalation().line());
+            escalation.put("line_name", e.escalation().lineName());
+        }
+        m.put("escalation", escalation);
+        return m;
     }
 }

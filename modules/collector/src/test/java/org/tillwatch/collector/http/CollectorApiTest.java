@@ -159,6 +159,8 @@ class CollectorApiTest {
         assertError(getRaw("/api/v1/stores/QQQQ"), 404, "unknown_store");
         assertError(getRaw("/api/v1/nothing"), 404, "not_found");
         assertThat(get("/api/v1/errors/QrCodeExpired").get("critical").asBoolean()).isFalse();
+        assertThat(get("/api/v1/errors/QrCodeExpired").get("category").asText()).isEqualTo("card");
+        assertThat(get("/api/v1/errors/HTTP_502").get("escalation").get("line").asText()).isEqualTo("processing");
         assertThat(getRaw("/health/ready").statusCode()).isEqualTo(200);
     }
 

@@ -106,6 +106,7 @@ class ParserUiBrowserTest {
         assertThat(row.findElement(By.cssSelector(".badge")).getAttribute("data-badge")).isEqualTo("changed");
         assertThat(row.getText()).contains("чек изменён после расчёта").contains(c.tx.get("total").asText());
         assertThat(browser.find("#results-title").getText()).contains("•••• " + c.card.substring(c.card.length() - 4)).doesNotContain(c.card);
+        assertThat(browser.driver.getPageSource()).as("the results page shows the card masked only").doesNotContain(c.card);
         browser.screenshot("02-search-results");
         row.findElement(By.cssSelector("a.open")).click();
         WebElement changed = browser.find("[data-situation='changed']");
@@ -158,11 +159,30 @@ class ParserUiBrowserTest {
         Case pending = find(t -> t.get("pending").asBoolean());
         browser.open("/ui/receipts/" + pending.id);
         assertThat(browser.find("[data-situation='pending']").getText()).contains("офлайн-очереди");
-        Case failed = find(t -> names(t).contains("HTTP_502"));
-        browser.open("/ui/receipts/" + failed.id);
+        // The alerting API says which incident was open when each gateway failure's receipt closed; the page links it.
+        JsonNode withIncident = null;
+        JsonNode without = null;
+        String incident = null;
+        for (JsonNode t : (Iterable<JsonNode>) expected.get("transactions")::elements) {
+            if (!names(t).contains("HTTP_502")) continue;
+            String at = java.time.OffsetDateTime.parse(t.get("closed_utc").asText()).toInstant().toString();
+            JsonNode open = api("/api/v1/incidents?store=" + t.get("store").asText() + "&at=" + at).get("incidents");
+            if (open.isEmpty() && without == null) without = t;
+            if (!open.isEmpty() && withIncident == null) {
+                withIncident = t;
+                incident = open.get(0).get("id").asText();
+            }
+        }
+        assertThat(withIncident).as("the sample's chain incident is seen by alerting").isNotNull();
+        browser.open("/ui/receipts/" + withIncident.get("id").asText());
         assertThat(browser.find("[data-situation='service']").getText()).contains("Сбой программы лояльности").contains("не проблема с картой");
+        assertThat(browser.find("[data-situation='service'] a.incident").getAttribute("href")).endsWith("/api/v1/incidents/" + incident);
         assertThat(browser.find(".explanation[data-outcome='HTTP_502']").getText()).contains("Дежурный процессинга");
         browser.screenshot("05b-receipt-service-failure");
+        if (without != null) {
+            browser.open("/ui/receipts/" + without.get("id").asText());
+            assertThat(browser.find("#no-incident").getText()).isEqualTo("Открытого инцидента на это время не найдено.");
+        }
     }
 
     @Test
@@ -274,9 +294,14 @@ class ParserUiBrowserTest {
     }
 
     private long receipts() throws Exception {
-        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + collector.port() + "/api/v1/status")).build(),
+        return api("/api/v1/status").get("receipts").asLong();
+    }
+
+    private JsonNode api(String path) throws Exception {
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + collector.port() + path)).build(),
                 HttpResponse.BodyHandlers.ofString());
-        return new ObjectMapper().readTree(r.body()).get("receipts").asLong();
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        return new ObjectMapper().readTree(r.body());
     }
 
     private static void copyTree(Path from, Path to) throws IOException {

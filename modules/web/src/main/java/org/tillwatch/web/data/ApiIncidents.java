@@ -45,7 +45,8 @@ public final class ApiIncidents implements Incidents {
             JsonArray list = new JsonObject(body).getJsonArray("incidents", new JsonArray());
             for (int i = 0; i < list.size(); i++) {
                 JsonObject o = list.getJsonObject(i);
-                out.add(new Link(String.valueOf(o.getValue("id")), o.getString("summary", ""), o.getString("state", "")));
+                Object summary = o.getValue("summary");
+                out.add(new Link(String.valueOf(o.getValue("id")), summary == null ? "" : String.valueOf(summary), String.valueOf(o.getValue("state"))));
             }
         } catch (RuntimeException e) {
             return List.of();

@@ -16,14 +16,16 @@ public final class SearchPage {
     private SearchPage() {
     }
 
-    /** @param results {@code null} before a search */
+    /**
+     * @param card    the card searched for: shown masked only, the field starts empty again
+     * @param results {@code null} before a search
+     */
     public static String render(View v, String card, String from, String to, String error, List<Transaction> results,
                                 java.util.function.Function<String, String> storeName) {
         StringBuilder b = new StringBuilder();
         b.append("<h1>").append(esc(v.t("search.title"))).append("</h1>");
         b.append("<form method=\"post\" action=\"/ui/search\" class=\"search\" autocomplete=\"off\">").append(v.csrfField())
-                .append("<label>").append(esc(v.t("search.card"))).append("<input type=\"text\" inputmode=\"numeric\" name=\"card\" id=\"card\" required maxlength=\"24\" value=\"")
-                .append(esc(card)).append("\"></label>")
+                .append("<label>").append(esc(v.t("search.card"))).append("<input type=\"text\" inputmode=\"numeric\" name=\"card\" id=\"card\" required maxlength=\"24\" value=\"\"></label>")
                 .append("<label>").append(esc(v.t("search.from"))).append("<input type=\"date\" name=\"from\" id=\"from\" value=\"").append(esc(from)).append("\"></label>")
                 .append("<label>").append(esc(v.t("search.to"))).append("<input type=\"date\" name=\"to\" id=\"to\" value=\"").append(esc(to)).append("\"></label>")
                 .append("<button type=\"submit\" id=\"find\">").append(esc(v.t("search.find"))).append("</button></form>");
