@@ -44,10 +44,11 @@ final class RemoteSource implements Source {
         int at = offset;
         do {
             int n = Math.min(PAGE, limit - out.size());
-            JsonNode r = post("api/v1/organizer/receipts", body(filter, at, n, newestFirst));
-            total = r.path("total").asLong();
-            JsonNode list = r.path("transactions");
-            for (JsonNode t : list) out.add(TransactionJson.MAPPER.treeToValue(t, Transaction.class));
+            // Read straight into the types: through a JsonNode tree, 1270.80 would come back as 1270.8.
+            PageBody r = TransactionJson.MAPPER.readValue(post("api/v1/organizer/receipts", body(filter, at, n, newestFirst)), PageBody.class);
+            total = r.total();
+            List<Transaction> list = r.transactions() == null ? List.of() : r.transactions();
+            out.addAll(list);
             if (list.isEmpty()) break;
             at += list.size();
         } while (out.size() < limit && at < total);
@@ -74,7 +75,7 @@ final class RemoteSource implements Source {
     public OutcomeCounts outcomes(FilterRequest filter) throws IOException {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("filter", filter);
-        JsonNode r = post("api/v1/organizer/outcomes", body);
+        JsonNode r = TransactionJson.MAPPER.readTree(post("api/v1/organizer/outcomes", body));
         Map<String, Long> counts = new LinkedHashMap<>();
         r.path("outcomes").fields().forEachRemaining(e -> counts.put(e.getKey(), e.getValue().asLong()));
         return new OutcomeCounts(r.path("receipts").asLong(), counts);
@@ -89,7 +90,10 @@ final class RemoteSource implements Source {
         return m;
     }
 
-    private JsonNode post(String path, Object body) throws IOException {
+    private record PageBody(long total, List<Transaction> transactions) {
+    }
+
+    private String post(String path, Object body) throws IOException {
         HttpRequest.Builder rb = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(60))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(TransactionJson.MAPPER.writeValueAsString(body)));
@@ -103,7 +107,7 @@ final class RemoteSource implements Source {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted", e);
         }
-        if (r.statusCode() == 200) return TransactionJson.MAPPER.readTree(r.body());
+        if (r.statusCode() == 200) return r.body();
         String reason = reason(r.body());
         if (r.statusCode() == 400) throw new IllegalArgumentException(reason);
         if (r.statusCode() == 401 || r.statusCode() == 403) {
