@@ -93,6 +93,30 @@ class OrganizerLauncherIT {
         assertThat(tillwatch("explain", "TIMEOUT").code()).isZero();
     }
 
+    /** Runs the launcher on a pseudo-terminal (util-linux script, from Debian's essential bsdutils), as a person would. */
+    static String onTerminal(Map<String, String> env, String args) throws IOException, InterruptedException {
+        ProcessBuilder pb = new ProcessBuilder("script", "-qec", launcher + " " + args, "/dev/null").redirectErrorStream(true);
+        pb.environment().putAll(env);
+        pb.environment().put("TERM", "xterm");
+        Process p = pb.start();
+        p.getOutputStream().close();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(out).isZero();
+        return out;
+    }
+
+    @Test
+    void colourAndProgressOnlyOnATerminal() throws Exception {
+        String grep = "grep --data " + data + " --store 17W0 SocketTimeoutException";
+        String tty = onTerminal(Map.of(), grep);
+        assertThat(tty).contains("\u001b[1;31mSocketTimeoutException").containsPattern("grep \\[#* *\\] \\d+% \\d+/\\d+");
+        String noColor = onTerminal(Map.of("NO_COLOR", "1"), grep);
+        assertThat(noColor).contains("SocketTimeoutException").doesNotContain("\u001b[1;31m");
+        Run piped = tillwatch("grep", "--data", data, "--store", "17W0", "SocketTimeoutException");
+        assertThat(piped.out() + piped.err()).doesNotContain("\u001b[").doesNotContain("%");
+    }
+
     @Test
     void bashLoadsTheGeneratedCompletion() throws Exception {
         Run script = tillwatch("completion", "bash");
