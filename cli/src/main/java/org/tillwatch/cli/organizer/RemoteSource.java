@@ -40,35 +40,43 @@ final class RemoteSource implements Source {
     @Override
     public Page page(FilterRequest filter, int offset, int limit, boolean newestFirst) throws IOException {
         List<Transaction> out = new ArrayList<>();
-        long total = -1;
-        int at = offset;
+        long total = pages(filter, offset, limit, newestFirst, out::add);
+        return new Page(total, out);
+    }
+
+    /**
+     * Visits up to {@code limit} matches page by page; after the first page each request starts strictly after the
+     * last receipt received, so a collector that indexes meanwhile makes no page repeat or skip one. Returns the total.
+     */
+    private long pages(FilterRequest filter, int offset, long limit, boolean newestFirst, ReceiptSearch.Visitor visitor) throws IOException {
+        long total;
+        long seen = 0;
+        ReceiptSearch.Cursor after = null;
         do {
-            int n = Math.min(PAGE, limit - out.size());
+            int n = (int) Math.min(PAGE, limit - seen);
+            Map<String, Object> body = body(filter, after == null ? offset : 0, n, newestFirst);
+            if (after != null) body.put("after", Map.of("closed_at", after.closedAt(), "store", after.store(), "register", after.register()));
             // Read straight into the types: through a JsonNode tree, 1270.80 would come back as 1270.8.
-            PageBody r = TransactionJson.MAPPER.readValue(post("api/v1/organizer/receipts", body(filter, at, n, newestFirst)), PageBody.class);
+            PageBody r = TransactionJson.MAPPER.readValue(post("api/v1/organizer/receipts", body), PageBody.class);
             total = r.total();
             List<Transaction> list = r.transactions() == null ? List.of() : r.transactions();
-            out.addAll(list);
-            if (list.isEmpty()) break;
-            at += list.size();
-        } while (out.size() < limit && at < total);
-        return new Page(total, out);
+            for (Transaction t : list) visitor.accept(t);
+            seen += list.size();
+            if (list.size() < n || n == 0) break;
+            after = ReceiptSearch.Cursor.of(list.get(list.size() - 1));
+        } while (seen < limit);
+        return total;
     }
 
     @Override
     public long forEach(FilterRequest filter, ReceiptSearch.Visitor visitor, LongConsumer progress) throws IOException {
-        long n = 0;
-        int offset = 0;
-        while (true) {
-            Page p = page(filter, offset, PAGE, false);
-            for (Transaction t : p.transactions()) {
-                visitor.accept(t);
-                n++;
-            }
-            progress.accept(n);
-            offset += p.transactions().size();
-            if (p.transactions().isEmpty() || offset >= p.total()) return n;
-        }
+        long[] n = {0};
+        pages(filter, 0, Long.MAX_VALUE, false, t -> {
+            visitor.accept(t);
+            if (++n[0] % 64 == 0) progress.accept(n[0]);
+        });
+        progress.accept(n[0]);
+        return n[0];
     }
 
     @Override

@@ -86,6 +86,12 @@ class OrganizerRoutesTest {
         assertThat(list.toString()).doesNotContainPattern("card=\\d{16}");
         JsonNode second = ok("receipts", "{\"filter\":{\"store\":\"N4NJ\",\"status\":[\"OK\",\"CANCELLED\"]},\"offset\":1,\"limit\":2}");
         assertThat(second.get("transactions").get(0).get("id")).isEqualTo(list.get(1).get("id"));
+        JsonNode last = list.get(1);
+        String cursor = "{\"closed_at\":" + java.time.Instant.parse(last.get("closedAt").asText()).toEpochMilli()
+                + ",\"store\":\"N4NJ\",\"register\":\"" + last.get("id").get("register").get("register").asText() + "\"}";
+        JsonNode after = ok("receipts", "{\"filter\":{\"store\":\"N4NJ\",\"status\":[\"OK\",\"CANCELLED\"]},\"after\":" + cursor + ",\"limit\":100}");
+        assertThat(after.get("transactions")).hasSize(list.size() - 2);
+        assertThat(after.get("transactions").get(0).get("id")).isEqualTo(list.get(2).get("id"));
         JsonNode newest = ok("receipts", "{\"filter\":{\"store\":\"N4NJ\",\"status\":[\"OK\",\"CANCELLED\"]},\"limit\":1,\"newest_first\":true}");
         assertThat(newest.get("transactions").get(0).get("id")).isEqualTo(list.get(list.size() - 1).get("id"));
     }
@@ -116,5 +122,8 @@ class OrganizerRoutesTest {
         assertThat(status.statusCode()).isEqualTo(400);
         assertThat(status.body()).contains("status must be OK, CANCELLED or INCOMPLETE");
         assertThat(post("receipts", "{\"filter\":{\"ids\":[\"../../etc\"]}}").statusCode()).isEqualTo(400);
+        HttpResponse<String> after = post("receipts", "{\"after\":{\"closed_at\":\"soon\"}}");
+        assertThat(after.statusCode()).isEqualTo(400);
+        assertThat(after.body()).contains("bad_after");
     }
 }

@@ -17,6 +17,7 @@ import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
@@ -27,6 +28,7 @@ import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.Weight;
+import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.IntroSorter;
 import org.tillwatch.domain.model.Transaction;
 import org.tillwatch.index.Fields;
@@ -58,15 +60,49 @@ public final class ReceiptSearch {
         Query q = filter.toQuery();
         long total = searcher.count(q);
         if (limit == 0 || offset >= total) return new Page(total, List.of());
-        // close time, then store and register: the same order on any index holding the same receipts
-        Sort sort = new Sort(new SortField(Fields.CLOSED_AT, SortField.Type.LONG, newestFirst),
+        TopDocs top = searcher.search(q, (int) Math.min(total, (long) offset + limit), sort(newestFirst));
+        return new Page(total, decode(top, offset));
+    }
+
+    /**
+     * The page that follows {@code after} (the sort key of the previous page's last receipt): strictly after it, so
+     * paging through a collector's index while it grows neither repeats nor skips what was already there.
+     */
+    public Page pageAfter(ReceiptFilter filter, Cursor after, int limit, boolean newestFirst) throws IOException {
+        if (limit < 0) throw new IllegalArgumentException("limit must not be negative");
+        Query q = filter.toQuery();
+        long total = searcher.count(q);
+        if (limit == 0 || total == 0) return new Page(total, List.of());
+        // the last doc id: every receipt with the cursor's own key sorts at or before it, so none is repeated
+        int last = searcher.getIndexReader().maxDoc() - 1;
+        FieldDoc at = new FieldDoc(last, Float.NaN, new Object[] {after.closedAt(), new BytesRef(after.store()),
+                new BytesRef(after.register()), last});
+        return new Page(total, decode(searcher.searchAfter(at, q, limit, sort(newestFirst)), 0));
+    }
+
+    /** A page's position in close time, store, register order. */
+    public record Cursor(long closedAt, String store, String register) {
+        public Cursor {
+            if (store == null || register == null) throw new IllegalArgumentException("a cursor needs store and register");
+        }
+
+        public static Cursor of(Transaction t) {
+            return new Cursor(t.closedAt().toEpochMilli(), t.store(), t.register().register());
+        }
+    }
+
+    /** Close time, then store and register: the same order on any index holding the same receipts. */
+    private static Sort sort(boolean newestFirst) {
+        return new Sort(new SortField(Fields.CLOSED_AT, SortField.Type.LONG, newestFirst),
                 new SortField(Fields.STORE, SortField.Type.STRING, newestFirst),
                 new SortField(Fields.REGISTER, SortField.Type.STRING, newestFirst), SortField.FIELD_DOC);
-        TopDocs top = searcher.search(q, (int) Math.min(total, (long) offset + limit), sort);
+    }
+
+    private List<Transaction> decode(TopDocs top, int from) throws IOException {
         List<Transaction> out = new ArrayList<>();
         StoredFields sf = searcher.storedFields();
-        for (int i = offset; i < top.scoreDocs.length; i++) out.add(TransactionIndexReader.decode(sf, top.scoreDocs[i].doc));
-        return new Page(total, out);
+        for (int i = from; i < top.scoreDocs.length; i++) out.add(TransactionIndexReader.decode(sf, top.scoreDocs[i].doc));
+        return out;
     }
 
     /**
