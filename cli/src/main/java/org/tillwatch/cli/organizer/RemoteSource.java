@@ -40,41 +40,50 @@ final class RemoteSource implements Source {
     @Override
     public Page page(FilterRequest filter, int offset, int limit, boolean newestFirst) throws IOException {
         List<Transaction> out = new ArrayList<>();
-        long total = -1;
-        int at = offset;
-        do {
-            int n = Math.min(PAGE, limit - out.size());
-            JsonNode r = post("api/v1/organizer/receipts", body(filter, at, n, newestFirst));
-            total = r.path("total").asLong();
-            JsonNode list = r.path("transactions");
-            for (JsonNode t : list) out.add(TransactionJson.MAPPER.treeToValue(t, Transaction.class));
-            if (list.isEmpty()) break;
-            at += list.size();
-        } while (out.size() < limit && at < total);
+        long total = pages(filter, offset, limit, newestFirst, out::add);
         return new Page(total, out);
+    }
+
+    /**
+     * Visits up to {@code limit} matches page by page; after the first page each request starts strictly after the
+     * last receipt received, so a collector that indexes meanwhile makes no page repeat or skip one. Returns the total.
+     */
+    private long pages(FilterRequest filter, int offset, long limit, boolean newestFirst, ReceiptSearch.Visitor visitor) throws IOException {
+        long total;
+        long seen = 0;
+        ReceiptSearch.Cursor after = null;
+        do {
+            int n = (int) Math.min(PAGE, limit - seen);
+            Map<String, Object> body = body(filter, after == null ? offset : 0, n, newestFirst);
+            if (after != null) body.put("after", Map.of("closed_at", after.closedAt(), "store", after.store(), "register", after.register()));
+            // Read straight into the types: through a JsonNode tree, 1270.80 would come back as 1270.8.
+            PageBody r = TransactionJson.MAPPER.readValue(post("api/v1/organizer/receipts", body), PageBody.class);
+            total = r.total();
+            List<Transaction> list = r.transactions() == null ? List.of() : r.transactions();
+            for (Transaction t : list) visitor.accept(t);
+            seen += list.size();
+            if (list.size() < n || n == 0) break;
+            after = ReceiptSearch.Cursor.of(list.get(list.size() - 1));
+        } while (seen < limit);
+        return total;
     }
 
     @Override
     public long forEach(FilterRequest filter, ReceiptSearch.Visitor visitor, LongConsumer progress) throws IOException {
-        long n = 0;
-        int offset = 0;
-        while (true) {
-            Page p = page(filter, offset, PAGE, false);
-            for (Transaction t : p.transactions()) {
-                visitor.accept(t);
-                n++;
-            }
-            progress.accept(n);
-            offset += p.transactions().size();
-            if (p.transactions().isEmpty() || offset >= p.total()) return n;
-        }
+        long[] n = {0};
+        pages(filter, 0, Long.MAX_VALUE, false, t -> {
+            visitor.accept(t);
+            if (++n[0] % 64 == 0) progress.accept(n[0]);
+        });
+        progress.accept(n[0]);
+        return n[0];
     }
 
     @Override
     public OutcomeCounts outcomes(FilterRequest filter) throws IOException {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("filter", filter);
-        JsonNode r = post("api/v1/organizer/outcomes", body);
+        JsonNode r = TransactionJson.MAPPER.readTree(post("api/v1/organizer/outcomes", body));
         Map<String, Long> counts = new LinkedHashMap<>();
         r.path("outcomes").fields().forEachRemaining(e -> counts.put(e.getKey(), e.getValue().asLong()));
         return new OutcomeCounts(r.path("receipts").asLong(), counts);
@@ -89,7 +98,10 @@ final class RemoteSource implements Source {
         return m;
     }
 
-    private JsonNode post(String path, Object body) throws IOException {
+    private record PageBody(long total, List<Transaction> transactions) {
+    }
+
+    private String post(String path, Object body) throws IOException {
         HttpRequest.Builder rb = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(60))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(TransactionJson.MAPPER.writeValueAsString(body)));
@@ -103,7 +115,7 @@ final class RemoteSource implements Source {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted", e);
         }
-        if (r.statusCode() == 200) return TransactionJson.MAPPER.readTree(r.body());
+        if (r.statusCode() == 200) return r.body();
         String reason = reason(r.body());
         if (r.statusCode() == 400) throw new IllegalArgumentException(reason);
         if (r.statusCode() == 401 || r.statusCode() == 403) {

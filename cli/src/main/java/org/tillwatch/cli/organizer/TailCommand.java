@@ -43,16 +43,18 @@ final class TailCommand extends OrganizerCommand {
     @Option(names = "--backlog", paramLabel = "N", defaultValue = "10", description = "Receipts shown at start (default ${DEFAULT-VALUE}).")
     int backlog;
 
+    @Option(names = "--lookback", paramLabel = "DURATION", defaultValue = "PT30M",
+            description = "How far before the newest close time each poll looks again, for registers that report late (default ${DEFAULT-VALUE}).")
+    Duration lookback;
+
     @Option(names = "--for", paramLabel = "DURATION", description = "Stop after this long (default: until interrupted), e.g. PT10M.")
     Duration duration;
-
-    /** Receipts are picked by close time; this much overlap catches those a register flushes late. */
-    private static final Duration OVERLAP = Duration.ofMinutes(2);
 
     @Override
     int run() throws Exception {
         if (source.server == null) throw new CommandLine.ParameterException(spec.commandLine(), "tail follows a running collector: give --server URL");
         if (interval.isNegative() || interval.isZero()) throw new IllegalArgumentException("--interval must be positive");
+        if (lookback.isNegative()) throw new IllegalArgumentException("--lookback must not be negative");
         if (backlog < 0) throw new IllegalArgumentException("--backlog must not be negative");
         Instant stopAt = duration == null ? null : Instant.now().plus(duration);
         Set<String> seen = new LinkedHashSet<>();
@@ -65,7 +67,7 @@ final class TailCommand extends OrganizerCommand {
             else show(first, seen);
             while (stopAt == null || Instant.now().isBefore(stopAt)) {
                 Thread.sleep(interval.toMillis());
-                FilterRequest f = watermark == null ? base : Filters.withFrom(base, watermark.minus(OVERLAP).toString());
+                FilterRequest f = watermark == null ? base : Filters.withFrom(base, watermark.minus(lookback).toString());
                 List<Transaction> fresh = s.page(f, 0, OrganizerLimits.TAIL_PAGE, false).transactions();
                 for (Transaction t : fresh) if (watermark == null || t.closedAt().isAfter(watermark)) watermark = t.closedAt();
                 show(fresh, seen);

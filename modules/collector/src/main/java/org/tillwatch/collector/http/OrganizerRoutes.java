@@ -26,8 +26,9 @@ import org.tillwatch.index.query.TransactionJson;
  * What {@code tillwatch receipt|receipts|items|keys|errors|grep|export|tail --server} ask: the same filters as a local
  * data directory, resolved with this collector's registry and card key. POST, so card numbers stay out of URLs.
  * <ul>
- * <li>{@code POST /api/v1/organizer/receipts} {@code {filter..., offset, limit, newest_first}} -> {@code {total, transactions}}
- * (whole transactions, cards masked)</li>
+ * <li>{@code POST /api/v1/organizer/receipts} {@code {filter..., offset | after, limit, newest_first}} -> {@code {total,
+ * transactions}} (whole transactions, cards masked); {@code after} is the previous page's last receipt
+ * {@code {closed_at (epoch ms), store, register}}: the next page starts strictly after it even while the index grows</li>
  * <li>{@code POST /api/v1/organizer/outcomes} {@code {filter...}} -> {@code {receipts, outcomes: {name: receipts}}}</li>
  * </ul>
  */
@@ -58,11 +59,23 @@ final class OrganizerRoutes {
         int offset = number(body, "offset", 0, Integer.MAX_VALUE, 0);
         int limit = number(body, "limit", 0, MAX_LIMIT, 100);
         boolean newestFirst = body.path("newest_first").asBoolean(false);
-        Page page = read(r -> new ReceiptSearch(r).page(filter, offset, limit, newestFirst));
+        ReceiptSearch.Cursor after = cursor(body.get("after"));
+        if (after != null && offset != 0) throw new BadRequest("bad_after", "give offset or after, not both");
+        Page page = read(r -> after == null ? new ReceiptSearch(r).page(filter, offset, limit, newestFirst)
+                : new ReceiptSearch(r).pageAfter(filter, after, limit, newestFirst));
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("total", page.total());
         m.put("transactions", page.transactions());
         return m;
+    }
+
+    /** {@code {"closed_at": epoch millis, "store", "register"}} of the previous page's last receipt. */
+    private static ReceiptSearch.Cursor cursor(JsonNode after) {
+        if (after == null || after.isNull()) return null;
+        if (!after.path("closed_at").canConvertToLong() || !after.path("store").isTextual() || !after.path("register").isTextual()) {
+            throw new BadRequest("bad_after", "after must be {\"closed_at\": epoch millis, \"store\": \"AX1B\", \"register\": \"POS01\"}");
+        }
+        return new ReceiptSearch.Cursor(after.get("closed_at").asLong(), after.get("store").asText(), after.get("register").asText());
     }
 
     private Object outcomes(RoutingContext ctx) throws IOException {

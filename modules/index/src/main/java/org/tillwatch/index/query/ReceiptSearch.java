@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,6 +17,7 @@ import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
@@ -26,6 +28,8 @@ import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.Weight;
+import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.IntroSorter;
 import org.tillwatch.domain.model.Transaction;
 import org.tillwatch.index.Fields;
 import org.tillwatch.index.TransactionIndexReader;
@@ -56,35 +60,130 @@ public final class ReceiptSearch {
         Query q = filter.toQuery();
         long total = searcher.count(q);
         if (limit == 0 || offset >= total) return new Page(total, List.of());
-        Sort sort = new Sort(new SortField(Fields.CLOSED_AT, SortField.Type.LONG, newestFirst), SortField.FIELD_DOC);
-        TopDocs top = searcher.search(q, (int) Math.min(total, (long) offset + limit), sort);
-        List<Transaction> out = new ArrayList<>();
-        StoredFields sf = searcher.storedFields();
-        for (int i = offset; i < top.scoreDocs.length; i++) out.add(TransactionIndexReader.decode(sf, top.scoreDocs[i].doc));
-        return new Page(total, out);
+        TopDocs top = searcher.search(q, (int) Math.min(total, (long) offset + limit), sort(newestFirst));
+        return new Page(total, decode(top, offset));
     }
 
     /**
-     * Every match, oldest close first. Only doc ids and close times are held in memory (12 bytes a match); documents
-     * are decoded as they are visited. {@code progress} gets the number visited so far.
+     * The page that follows {@code after} (the sort key of the previous page's last receipt): strictly after it, so
+     * paging through a collector's index while it grows neither repeats nor skips what was already there.
+     */
+    public Page pageAfter(ReceiptFilter filter, Cursor after, int limit, boolean newestFirst) throws IOException {
+        if (limit < 0) throw new IllegalArgumentException("limit must not be negative");
+        Query q = filter.toQuery();
+        long total = searcher.count(q);
+        if (limit == 0 || total == 0) return new Page(total, List.of());
+        // the last doc id: every receipt with the cursor's own key sorts at or before it, so none is repeated
+        int last = searcher.getIndexReader().maxDoc() - 1;
+        FieldDoc at = new FieldDoc(last, Float.NaN, new Object[] {after.closedAt(), new BytesRef(after.store()),
+                new BytesRef(after.register()), last});
+        return new Page(total, decode(searcher.searchAfter(at, q, limit, sort(newestFirst)), 0));
+    }
+
+    /** A page's position in close time, store, register order. */
+    public record Cursor(long closedAt, String store, String register) {
+        public Cursor {
+            if (store == null || register == null) throw new IllegalArgumentException("a cursor needs store and register");
+        }
+
+        public static Cursor of(Transaction t) {
+            return new Cursor(t.closedAt().toEpochMilli(), t.store(), t.register().register());
+        }
+    }
+
+    /** Close time, then store and register: the same order on any index holding the same receipts. */
+    private static Sort sort(boolean newestFirst) {
+        return new Sort(new SortField(Fields.CLOSED_AT, SortField.Type.LONG, newestFirst),
+                new SortField(Fields.STORE, SortField.Type.STRING, newestFirst),
+                new SortField(Fields.REGISTER, SortField.Type.STRING, newestFirst), SortField.FIELD_DOC);
+    }
+
+    private List<Transaction> decode(TopDocs top, int from) throws IOException {
+        List<Transaction> out = new ArrayList<>();
+        StoredFields sf = searcher.storedFields();
+        for (int i = from; i < top.scoreDocs.length; i++) out.add(TransactionIndexReader.decode(sf, top.scoreDocs[i].doc));
+        return out;
+    }
+
+    /**
+     * Every match, oldest close first, ties by id (the order {@link #page} gives, on any index holding the same
+     * receipts). Only doc ids and close times are held in memory (12 bytes a match); documents are decoded as they
+     * are visited. {@code progress} gets the number visited so far.
      */
     public long forEach(ReceiptFilter filter, Visitor visitor, LongConsumer progress) throws IOException {
-        long[] keys = matches(filter.toQuery());
+        Matches m = matches(filter.toQuery());
         StoredFields sf = searcher.storedFields();
+        List<Transaction> sameMilli = new ArrayList<>();
         long n = 0;
-        for (long key : keys) {
-            visitor.accept(TransactionIndexReader.decode(sf, (int) (key & 0xffffffffL)));
-            if (++n % 256 == 0) progress.accept(n);
+        for (int i = 0; i < m.size; i++) {
+            sameMilli.add(TransactionIndexReader.decode(sf, m.docs[i]));
+            if (i + 1 < m.size && m.closed[i + 1] == m.closed[i]) continue;
+            if (sameMilli.size() > 1) sameMilli.sort(BY_ID);
+            for (Transaction t : sameMilli) {
+                visitor.accept(t);
+                if (++n % 256 == 0) progress.accept(n);
+            }
+            sameMilli.clear();
         }
         progress.accept(n);
         return n;
     }
 
-    /** Matches as (close time in seconds << 32 | doc id), sorted: a close-time order with no boxed objects. */
-    private long[] matches(Query query) throws IOException {
-        int total = searcher.count(query);
-        long[] keys = new long[total];
-        int n = 0;
+    private static final Comparator<Transaction> BY_ID = Comparator.comparing(t -> t.id().toString());
+
+    /** Matching doc ids with their close times, sorted by close time then doc id, in two primitive arrays. */
+    private static final class Matches {
+        long[] closed = new long[16];
+        int[] docs = new int[16];
+        int size;
+
+        void add(long at, int doc) {
+            if (size == docs.length) {
+                closed = Arrays.copyOf(closed, size * 2);
+                docs = Arrays.copyOf(docs, size * 2);
+            }
+            closed[size] = at;
+            docs[size++] = doc;
+        }
+
+        void sort() {
+            new IntroSorter() {
+                private long pivotClosed;
+                private int pivotDoc;
+
+                @Override
+                protected void swap(int i, int j) {
+                    long c = closed[i];
+                    closed[i] = closed[j];
+                    closed[j] = c;
+                    int d = docs[i];
+                    docs[i] = docs[j];
+                    docs[j] = d;
+                }
+
+                @Override
+                protected void setPivot(int i) {
+                    pivotClosed = closed[i];
+                    pivotDoc = docs[i];
+                }
+
+                @Override
+                protected int comparePivot(int j) {
+                    int c = Long.compare(pivotClosed, closed[j]);
+                    return c != 0 ? c : Integer.compare(pivotDoc, docs[j]);
+                }
+
+                @Override
+                protected int compare(int i, int j) {
+                    int c = Long.compare(closed[i], closed[j]);
+                    return c != 0 ? c : Integer.compare(docs[i], docs[j]);
+                }
+            }.sort(0, size);
+        }
+    }
+
+    private Matches matches(Query query) throws IOException {
+        Matches m = new Matches();
         Weight w = searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE_NO_SCORES, 1f);
         for (LeafReaderContext ctx : searcher.getIndexReader().leaves()) {
             Scorer s = w.scorer(ctx);
@@ -94,14 +193,11 @@ public final class ReceiptSearch {
             DocIdSetIterator it = s.iterator();
             for (int doc = it.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = it.nextDoc()) {
                 if (live != null && !live.get(doc)) continue;
-                long seconds = closed != null && closed.advanceExact(doc) ? closed.longValue() / 1000 : 0;
-                if (n == keys.length) keys = Arrays.copyOf(keys, keys.length * 2 + 16);
-                keys[n++] = (seconds << 32) | (ctx.docBase + doc);
+                m.add(closed != null && closed.advanceExact(doc) ? closed.longValue() : 0, ctx.docBase + doc);
             }
         }
-        long[] out = Arrays.copyOf(keys, n);
-        Arrays.sort(out);
-        return out;
+        m.sort();
+        return m;
     }
 
     /**
