@@ -27,6 +27,8 @@ final class RegisterStream implements Closeable {
     private static final int LEAD_IN_LOOKAHEAD = 4 << 20;
     private static final long UNRESOLVED = Long.MIN_VALUE + 1;
     private static final int BUFFER = 16 << 10;
+    static final int MAX_OPEN_FILES = 2048;
+    private static final java.util.concurrent.atomic.AtomicInteger OPEN_FILES = new java.util.concurrent.atomic.AtomicInteger();
 
     /** A whole line or a part of one, with the log time of its entry and the file (index) it comes from. */
     static final class Piece {
@@ -67,6 +69,8 @@ final class RegisterStream implements Closeable {
 
     private int nextFile;
     private InputStream in;
+    /** Whether {@link #in} holds a file descriptor (counted in {@link #OPEN_FILES}) rather than bytes in memory. */
+    private boolean holdsDescriptor;
     private int fileIndex;
     private final byte[] buf = new byte[BUFFER];
     private byte[] acc = new byte[4 << 10];
@@ -257,8 +261,7 @@ final class RegisterStream implements Closeable {
             throw new IOException("cannot read " + files.get(fileIndex) + ": " + e.getMessage(), e);
         }
         if (n < 0) {
-            in.close();
-            in = null;
+            close();
             return false;
         }
         bufPos = 0;
@@ -288,12 +291,32 @@ final class RegisterStream implements Closeable {
         midLine = !lineEnd;
     }
 
-    private static InputStream open(Path file) throws IOException {
-        InputStream in = Files.newInputStream(file);
+    /**
+     * Opens a file for reading. A replay interleaves every register, so each keeps its current file open; past
+     * {@link #MAX_OPEN_FILES} (a fleet of 20,000 registers meets the descriptor limit) a file is read whole into memory,
+     * still compressed when it is gzipped, and its descriptor closed at once.
+     */
+    private InputStream open(Path file) throws IOException {
+        InputStream in;
+        if (OPEN_FILES.incrementAndGet() <= MAX_OPEN_FILES) {
+            try {
+                in = Files.newInputStream(file);
+            } catch (IOException | RuntimeException e) {
+                OPEN_FILES.decrementAndGet();
+                throw e;
+            }
+            holdsDescriptor = true;
+        } else {
+            OPEN_FILES.decrementAndGet();
+            in = new java.io.ByteArrayInputStream(Files.readAllBytes(file));
+            holdsDescriptor = false;
+        }
         try {
             return file.getFileName().toString().endsWith(".gz") ? new GZIPInputStream(in, BUFFER) : in;
         } catch (IOException e) {
             in.close();
+            if (holdsDescriptor) OPEN_FILES.decrementAndGet();
+            holdsDescriptor = false;
             throw new IOException(file + ": " + e.getMessage(), e);
         }
     }
@@ -301,8 +324,13 @@ final class RegisterStream implements Closeable {
     @Override
     public void close() throws IOException {
         if (in != null) {
-            in.close();
-            in = null;
+            try {
+                in.close();
+            } finally {
+                in = null;
+                if (holdsDescriptor) OPEN_FILES.decrementAndGet();
+                holdsDescriptor = false;
+            }
         }
     }
 }

@@ -134,4 +134,47 @@ class ReplayStreamTest {
             assertThat(moscow.parse(b, 0, b.length)).as(bad).isEqualTo(LineTime.NONE);
         }
     }
+
+    private static long openDescriptors() throws IOException {
+        try (var fds = java.nio.file.Files.list(Path.of("/proc/self/fd"))) {
+            return fds.count();
+        }
+    }
+
+    /** Regression: a replay of 20,000 registers kept a file open per register and died of "Too many open files". */
+    @Test
+    void moreRegistersThanOpenFilesAllowedStillReadEveryByte() throws IOException {
+        int registers = RegisterStream.MAX_OPEN_FILES + 50;
+        List<RegisterStream> streams = new ArrayList<>();
+        List<byte[]> expected = new ArrayList<>();
+        long descriptorsBefore = openDescriptors();
+        try {
+            for (int r = 0; r < registers; r++) {
+                // longer than the read buffer, so a stream that has sent its first line still holds its file
+                StringBuilder text = new StringBuilder(line("2026-11-20 10:00:00.000", "register " + r));
+                for (int i = 0; i < 400; i++) {
+                    text.append(line(String.format("2026-11-20 10:%02d:%02d.000", 1 + i / 60, i % 60), "позиция " + i + " кассы " + r));
+                }
+                byte[] bytes = text.toString().getBytes(CP1251);
+                Path file = tmp.resolve("r" + r + (r % 10 == 0 ? ".log" : ".log.gz"));
+                LogTrees.write(file, bytes);
+                expected.add(bytes);
+                RegisterStream s = new RegisterStream(List.of(file), MOSCOW, 1024);
+                streams.add(s);
+                // every stream holds its file from here on, as in a replay where all registers advance together
+                assertThat(s.nextChunk(1024, ms("2026-11-20 10:00:00.500")).data()).isNotEmpty();
+            }
+            assertThat(openDescriptors() - descriptorsBefore).isBetween((long) RegisterStream.MAX_OPEN_FILES - 10,
+                    (long) RegisterStream.MAX_OPEN_FILES + 10);
+            for (int r = 0; r < registers; r++) {
+                RegisterStream s = streams.get(r);
+                ByteArrayOutputStream all = new ByteArrayOutputStream();
+                all.writeBytes(line("2026-11-20 10:00:00.000", "register " + r).getBytes(CP1251));
+                drain(s, 1024, LineTime.LATEST).forEach(c -> all.writeBytes(c.data()));
+                assertThat(all.toByteArray()).as("register %d", r).isEqualTo(expected.get(r));
+            }
+        } finally {
+            for (RegisterStream s : streams) s.close();
+        }
+    }
 }
