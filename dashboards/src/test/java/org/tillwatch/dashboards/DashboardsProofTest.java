@@ -116,6 +116,8 @@ class DashboardsProofTest {
         List<String> failures = new ArrayList<>();
         int checked = 0;
         for (GrafanaDashboard d : GrafanaDashboard.all()) {
+            // needs tickets to show anything: SupportTicketsDashboardTest (collector module) posts them and runs its queries
+            if (d.uid().equals("tillwatch-tickets")) continue;
             List<Map<String, String>> bindings = bindings(d);
             assertThat(bindings).as("variable values of " + d.title()).isNotEmpty();
             for (GrafanaDashboard.Target t : d.targets()) {

@@ -21,9 +21,11 @@ class GrafanaDashboardFilesTest {
     @Test
     void fourDashboardsWithDatasourceRegionAndStoreVariables() throws IOException {
         List<GrafanaDashboard> all = GrafanaDashboard.all();
+        // the fifth, support tickets, is the orchestrator's: chain-wide, so without store and region variables
         assertThat(all).extracting(GrafanaDashboard::uid).containsExactlyInAnyOrder(
-                "tillwatch-availability", "tillwatch-errors", "tillwatch-x5card", "tillwatch-loyalty-api");
+                "tillwatch-availability", "tillwatch-errors", "tillwatch-x5card", "tillwatch-loyalty-api", "tillwatch-tickets");
         for (GrafanaDashboard d : all) {
+            if (d.uid().equals("tillwatch-tickets")) continue;
             assertThat(d.variables()).as(d.title()).extracting(GrafanaDashboard.Variable::name).contains("datasource", "region", "store");
             assertThat(d.targets()).as(d.title()).hasSizeGreaterThanOrEqualTo(8);
             assertThat(d.title()).as("Russian first, then English").contains(" / ");

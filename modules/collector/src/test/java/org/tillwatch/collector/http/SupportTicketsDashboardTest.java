@@ -27,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * Every panel query of dashboards/grafana/support-tickets.json evaluated by a real Prometheus (Debian's binary,
+ * Every panel query of dashboards/grafana/dashboards/support-tickets.json evaluated by a real Prometheus (Debian's binary,
  * installed by .ci/run) scraping a real collector that takes tickets: each must run and return a number.
  */
 class SupportTicketsDashboardTest {
@@ -38,7 +38,7 @@ class SupportTicketsDashboardTest {
     void everyPanelQueryReturnsNumbersFromARealPrometheus(@TempDir Path tmp) throws Exception {
         Path binary = Path.of("/usr/bin/prometheus");
         assumeTrue(Files.isExecutable(binary), "prometheus not installed (apt-get install prometheus; .ci/run does it)");
-        Path dashboard = Path.of(System.getProperty("user.dir"), "..", "..", "dashboards", "grafana", "support-tickets.json");
+        Path dashboard = Path.of(System.getProperty("user.dir"), "..", "..", "dashboards", "grafana", "dashboards", "support-tickets.json");
         CollectorConfig cfg = CollectorConfig.defaults().withDataDir(tmp.resolve("data")).withPort(0).withHost("127.0.0.1");
         try (Collector c = Collector.start(cfg, Map.of("TILLWATCH_CARD_KEY", "00112233445566778899aabbccddeeff"))) {
             int port = freePort();

@@ -102,7 +102,7 @@ class TicketApiTest {
                     .contains("tillwatch_ticket_first_response_seconds_count 3")
                     .contains("tillwatch_proactive_cases_opened_total{kind=\"confirm_failed_after_bag\"}");
             // Every metric the support-tickets dashboard queries is one this collector exposes.
-            JsonNode panels = JSON.readTree(Path.of(System.getProperty("user.dir"), "..", "..", "dashboards", "grafana", "support-tickets.json").toFile()).get("panels");
+            JsonNode panels = JSON.readTree(Path.of(System.getProperty("user.dir"), "..", "..", "dashboards", "grafana", "dashboards", "support-tickets.json").toFile()).get("panels");
             java.util.Set<String> names = new java.util.TreeSet<>();
             for (JsonNode p : panels) for (JsonNode q : p.get("targets")) {
                 java.util.regex.Matcher m = java.util.regex.Pattern.compile("tillwatch_[a-z_]+").matcher(q.get("expr").asText());
