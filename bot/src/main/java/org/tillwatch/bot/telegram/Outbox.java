@@ -120,7 +120,6 @@ public final class Outbox implements AutoCloseable {
             long[] wait = {Long.MAX_VALUE};
             t = take(now, wait);
             if (t == null) return wait[0];
-            limiter.record(t.chat(), now);
         }
         try {
             execute(t.action());
@@ -190,7 +189,21 @@ public final class Outbox implements AutoCloseable {
         return new Taken(chat, items, renderer.render(chat, notices));
     }
 
+    /**
+     * The limits count from when Telegram answered, not from when the request left: then the next message to a chat
+     * reaches Telegram at least a second after the previous one, however long the network took.
+     */
     private void execute(Outgoing action) throws TelegramFailure {
+        try {
+            call(action);
+        } finally {
+            synchronized (this) {
+                limiter.record(action.chat(), clock.millis());
+            }
+        }
+    }
+
+    private void call(Outgoing action) throws TelegramFailure {
         switch (action) {
             case Outgoing.Message m -> m.sent().accept(gateway.send(m.chat(), m.reply()));
             case Outgoing.Edit e -> gateway.edit(e.chat(), e.messageId(), e.reply());
