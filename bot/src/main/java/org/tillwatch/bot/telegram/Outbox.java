@@ -23,6 +23,8 @@ import org.tillwatch.alerting.IncidentNotice;
 public final class Outbox implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(Outbox.class.getName());
     static final long MAX_BACKOFF_MS = 60_000;
+    /** Pushes folded into one digest at most; more wait for the next message, so each incident gets its line. */
+    static final int MAX_DIGEST = 25;
 
     /** Turns a chat's queued pushes into the message (or card edit) that carries them. */
     public interface PushRenderer {
@@ -182,7 +184,7 @@ public final class Outbox implements AutoCloseable {
         if (!(head instanceof Outgoing.Push)) return new Taken(chat, List.of(head), head);
         List<Outgoing> items = new ArrayList<>(List.of(head));
         List<Outgoing> rest = new ArrayList<>();
-        for (Outgoing o : q) (o instanceof Outgoing.Push ? items : rest).add(o);
+        for (Outgoing o : q) (o instanceof Outgoing.Push && items.size() < MAX_DIGEST ? items : rest).add(o);
         q.clear();
         q.addAll(rest);
         List<IncidentNotice> notices = items.stream().map(o -> ((Outgoing.Push) o).notice()).toList();
