@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -18,7 +17,6 @@ import java.util.logging.Logger;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.telegram.telegrambots.longpolling.TelegramBotsLongPollingApplication;
 import org.telegram.telegrambots.longpolling.interfaces.BackOff;
-import org.telegram.telegrambots.longpolling.util.ExponentialBackOff;
 import org.telegram.telegrambots.longpolling.util.TelegramOkHttpClientFactory;
 import org.telegram.telegrambots.meta.TelegramUrl;
 import org.telegram.telegrambots.meta.api.methods.updates.GetUpdates;
@@ -167,10 +165,13 @@ public final class TelegramBot implements AutoCloseable {
         }
     }
 
-    /** The library's backoff between failed getUpdates, telling the health who is down. */
+    /**
+     * Backoff between failed getUpdates: 0.5 s doubling up to 30 s (so commands work again soon after Telegram is
+     * back), telling the health that Telegram is down.
+     */
     private static final class ReportingBackOff implements BackOff {
         private final BotHealth health;
-        private final ExponentialBackOff inner = new ExponentialBackOff();
+        private long next = 500;
         private boolean failing;
 
         ReportingBackOff(BotHealth health) {
@@ -179,7 +180,7 @@ public final class TelegramBot implements AutoCloseable {
 
         @Override
         public synchronized void reset() {
-            inner.reset();
+            next = 500;
             if (failing) health.telegramOk();
             failing = false;
         }
@@ -188,7 +189,9 @@ public final class TelegramBot implements AutoCloseable {
         public synchronized long nextBackOffMillis() {
             failing = true;
             health.telegramFailed("getUpdates failing");
-            return inner.nextBackOffMillis();
+            long now = next;
+            next = Math.min(next * 2, 30_000);
+            return now;
         }
     }
 
@@ -203,9 +206,5 @@ public final class TelegramBot implements AutoCloseable {
         }
         updates.close();
         outbox.close();
-    }
-
-    static String lower(String s) {
-        return s.toLowerCase(Locale.ROOT);
     }
 }
