@@ -1,10 +1,12 @@
 package org.tillwatch.cli;
 
 import java.io.PrintWriter;
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
+import org.tillwatch.bot.TelegramBot;
 import org.tillwatch.collector.Collector;
 import org.tillwatch.config.CollectorConfig;
 import org.tillwatch.config.ConfigException;
@@ -40,6 +42,9 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--host", paramLabel = "ADDR", description = "Address to listen on.")
     String host;
 
+    @Option(names = "--telegram-api", paramLabel = "URL", description = "Telegram Bot API base URL for the bot (telegram.api-url).")
+    String telegramApi;
+
     @Option(names = "--print-config", description = "Print the effective configuration and exit.")
     boolean printConfig;
 
@@ -55,6 +60,9 @@ final class ServeCommand implements Callable<Integer> {
             if (data != null) cfg = cfg.withDataDir(data);
             if (port != null) cfg = cfg.withPort(port);
             if (host != null) cfg = cfg.withHost(host);
+            if (telegramApi != null) cfg = cfg.withTelegram(TelegramSetup.telegram(cfg, telegramApi, null, false));
+        } catch (TelegramSetup.Invalid e) {
+            return TelegramSetup.usage(err, "serve", e.problems);
         } catch (ConfigException | InvalidConfigException e) {
             err.println("tillwatch serve: invalid configuration / ошибка в настройках:");
             for (String p : e instanceof ConfigException c ? c.problems() : ((InvalidConfigException) e).problems()) err.println("  " + p);
@@ -66,10 +74,31 @@ final class ServeCommand implements Callable<Integer> {
             out.flush();
             return 0;
         }
+        String botToken = null;
+        String apiToken = null;
+        if (cfg.telegram().enabled()) {
+            try {
+                botToken = TelegramSetup.token(cfg.telegram(), System.getenv());
+                apiToken = TelegramSetup.apiToken(System.getenv(), null);
+            } catch (TelegramSetup.Invalid e) {
+                return TelegramSetup.usage(err, "serve", e.problems);
+            }
+        }
         Collector collector = Collector.start(cfg, System.getenv());
+        TelegramBot bot = null;
+        if (botToken != null) {
+            String h = cfg.server().host().equals("0.0.0.0") || cfg.server().host().equals("::") ? "127.0.0.1" : cfg.server().host();
+            bot = TelegramSetup.start(cfg.telegram(), botToken, URI.create("http://" + (h.contains(":") ? "[" + h + "]" : h) + ":" + collector.port()),
+                    apiToken, cfg.data().dir().resolve("telegram"));
+            collector.alerts().addNotifier(bot.notifier());
+            out.printf("tillwatch bot: Telegram %s, %d users, %d group chats%n", cfg.telegram().apiUrl(), cfg.telegram().users().size(),
+                    cfg.telegram().chats().size());
+        }
+        TelegramBot telegram = bot;
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
+                if (telegram != null) telegram.close();
                 System.out.println("tillwatch collector stopping: draining and committing / коллектор останавливается");
                 System.out.flush();
                 collector.close();

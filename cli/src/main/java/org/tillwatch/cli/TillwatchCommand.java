@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
         description = {"Loyalty-service watch over cash-register logs.",
                 "Наблюдение за сервисом лояльности по логам касс."},
         subcommands = {IndexCommand.class, AvailabilityCommand.class, ReceiptsCommand.class, SimulateCommand.class,
-                DemoCommand.class, ServeCommand.class, ReplayCommand.class, CommandLine.HelpCommand.class})
+                DemoCommand.class, ServeCommand.class, ReplayCommand.class, BotCommand.class, CommandLine.HelpCommand.class})
 public final class TillwatchCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
