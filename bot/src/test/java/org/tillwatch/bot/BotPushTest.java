@@ -65,6 +65,24 @@ class BotPushTest {
     }
 
     @Test
+    void silencingFromAPushedCardCreatesTheSilenceAndTheCardSaysWho() throws Exception {
+        awaitQuiet();
+        // The last card pushed (the acknowledge test takes the first one).
+        List<FakeTelegram.Call> cards = telegram.calls("sendMessage").stream().filter(c -> c.chat() == CHAT
+                && BotCommandsTest.buttons(c).stream().anyMatch(b -> b.startsWith("sil:4h:"))).toList();
+        assertThat(cards).isNotEmpty();
+        FakeTelegram.Call card = cards.getLast();
+        String id = BotCommandsTest.buttons(card).stream().filter(b -> b.startsWith("sil:4h:")).findFirst().orElseThrow().substring(7);
+        JsonNode incident = FleetCollector.get(collector, "/api/v1/incidents/" + id);
+        int mark = telegram.mark();
+        telegram.press(222, "boris", CHAT, card.messageId(), "sil:4h:" + id); // boris is no listed user, but the group is
+        FakeTelegram.Call edited = telegram.await("editMessageText", c -> c.messageId() == card.messageId() && c.text().contains("boris"), mark, WAIT);
+        assertThat(edited.text()).contains("Заглушил: @boris (telegram 222) — 4 ч", "Silenced by @boris (telegram 222) — 4 h");
+        JsonNode silences = FleetCollector.get(collector, "/api/v1/silences");
+        assertThat(silences.toString()).contains("@boris (telegram 222)", incident.get("kind").asText());
+    }
+
+    @Test
     void everyNoticeReachesTheChatWithinTheRateLimitAndBurstsAreCoalesced() throws Exception {
         awaitQuiet();
         assertThat(notices).isNotEmpty();
