@@ -45,8 +45,32 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--telegram-api", paramLabel = "URL", description = "Telegram Bot API base URL for the bot (telegram.api-url).")
     String telegramApi;
 
+    @Option(names = "--smtp", paramLabel = "HOST:PORT", description = "SMTP relay for alert emails (overrides alerting.smtp-host/-port).")
+    String smtp;
+
+    @Option(names = "--hotline", paramLabel = "ADDRESS", description = "Hot-line email address(es), comma-separated (overrides alerting.hotline).")
+    String hotline;
+
     @Option(names = "--print-config", description = "Print the effective configuration and exit.")
     boolean printConfig;
+
+    private org.tillwatch.config.AlertingConfig alerting(org.tillwatch.config.AlertingConfig a) {
+        if (hotline != null) a = a.withHotline(hotline);
+        if (smtp != null) {
+            int colon = smtp.lastIndexOf(':');
+            int p;
+            try {
+                p = colon < 1 ? -1 : Integer.parseInt(smtp.substring(colon + 1));
+            } catch (NumberFormatException e) {
+                p = -1;
+            }
+            if (p < 1 || p > 65535) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--smtp must be HOST:PORT (port 1-65535), got '" + smtp + "'");
+            }
+            a = a.withSmtp(smtp.substring(0, colon), p);
+        }
+        return a;
+    }
 
     @Override
     public Integer call() throws Exception {
@@ -60,6 +84,7 @@ final class ServeCommand implements Callable<Integer> {
             if (data != null) cfg = cfg.withDataDir(data);
             if (port != null) cfg = cfg.withPort(port);
             if (host != null) cfg = cfg.withHost(host);
+            if (smtp != null || hotline != null) cfg = cfg.withAlerting(alerting(cfg.alerting()));
             if (telegramApi != null) cfg = cfg.withTelegram(TelegramSetup.telegram(cfg, telegramApi, null, false));
         } catch (TelegramSetup.Invalid e) {
             return TelegramSetup.usage(err, "serve", e.problems);

@@ -66,6 +66,8 @@ public final class AlertEngine implements Closeable {
     private final long stepMs;
     private volatile long lastStep;
     private volatile boolean started;
+    private final Object feed = new Object();
+    private final EventOrder order = new EventOrder(Duration.ofSeconds(1));
     private long nextSequence;
     private long nextSilence;
     private volatile Instant lastData;
@@ -88,7 +90,7 @@ public final class AlertEngine implements Closeable {
         this.book = new IncidentBook(saved.incidents(), saved.nextIncident());
         saved.trackers().forEach((k, t) -> {
             RuleKey key = parseKey(k);
-            if (key != null) trackers.put(key, t); // a TreeMap takes no null key: skip rules this version does not know
+            if (key != null) trackers.put(key, t);
         });
         silences.addAll(saved.silences());
         lastSent.putAll(saved.lastSent());
@@ -98,7 +100,8 @@ public final class AlertEngine implements Closeable {
         this.outbox = new Outbox(saved.outbox(), firstBackoff, Duration.ofMinutes(1), new DeliveryListener());
         this.evaluations = Counter.builder("tillwatch.alert.evaluations").description("Rule evaluations (log-time steps)").register(meters);
         Gauge.builder("tillwatch.alert.outbox", outbox, o -> o.snapshot().size()).description("Notices not yet accepted by every channel").register(meters);
-        Gauge.builder("tillwatch.alert.open.incidents", this, e -> e.incidents("open", null, null).size()).register(meters);
+        Gauge.builder("tillwatch.alert.open.incidents", this, e -> e.incidents("open", null, null).size())
+                .description("Incidents open or acknowledged").register(meters);
         this.watch = new SelfWatch(this);
     }
 
@@ -132,6 +135,11 @@ public final class AlertEngine implements Closeable {
         return notifiers.stream().map(Notifier::name).toList();
     }
 
+    /** Registers whose stream the collector is still reading hold the others back however long that takes. */
+    public void busyRegisters(java.util.function.Predicate<RegisterKey> busy) {
+        order.busy(busy);
+    }
+
     /** Starts evaluating (after the collector rebuilt the live figures) and the wall-clock watch. */
     public void start() {
         started = true;
@@ -142,22 +150,54 @@ public final class AlertEngine implements Closeable {
     // ---- feed -------------------------------------------------------------------------------------------------
 
     public void receipt(ReceiptFact f) {
-        live.receipt(f);
-        if (f.loyaltyTransaction()) {
-            long[] t = totals.computeIfAbsent(f.store(), s -> new long[2]);
-            synchronized (t) {
-                t[0]++;
-                if (f.failed()) t[1]++;
-            }
-        }
+        order.add(f.registerKey(), f.closedAt(), f);
         lastData = clock.instant();
-        progress();
+        release();
     }
 
     public void activity(RegisterKey register, Instant eventTime) {
-        live.activity(register, eventTime);
+        order.add(register, eventTime, null);
         lastData = clock.instant();
-        progress();
+        release();
+    }
+
+    /** Feeds the facts every active register has passed, in log-time order, evaluating at each step on the way. */
+    private void release() {
+        release(false);
+    }
+
+    /** Releases everything held back, whatever the registers' progress (the watch does it when ingestion went quiet). */
+    public void flush() {
+        release(true);
+    }
+
+    private void release(boolean all) {
+        synchronized (feed) {
+            for (EventOrder.Fact f : order.ready(all)) {
+                if (f.receipt() == null) {
+                    live.activity(f.register(), f.at());
+                } else {
+                    live.receipt(f.receipt());
+                    count(f.receipt());
+                }
+                // a failure may make a rule true now: do not wait for the next step (still decided by data, not by the clock)
+                maybeEvaluate(f.receipt() != null && !f.receipt().errorOutcomes().isEmpty());
+            }
+        }
+    }
+
+    /** Registers quiet for a while no longer hold the others back. */
+    void releaseQuiet() {
+        release(false);
+    }
+
+    private void count(ReceiptFact f) {
+        if (!f.loyaltyTransaction()) return;
+        long[] t = totals.computeIfAbsent(f.store(), s -> new long[2]);
+        synchronized (t) {
+            t[0]++;
+            if (f.failed()) t[1]++;
+        }
     }
 
     Instant lastData() {
@@ -166,12 +206,16 @@ public final class AlertEngine implements Closeable {
 
     /** Evaluates when the watermark crossed into a new step since the last evaluation. */
     public void progress() {
+        maybeEvaluate(false);
+    }
+
+    private void maybeEvaluate(boolean now) {
         Instant wm = live.watermark();
-        if (!started || wm == null || Math.floorDiv(wm.toEpochMilli(), stepMs) <= lastStep) return;
+        if (!started || wm == null || (!now && Math.floorDiv(wm.toEpochMilli(), stepMs) <= lastStep)) return;
         synchronized (lock) {
             wm = live.watermark();
             long step = Math.floorDiv(wm.toEpochMilli(), stepMs);
-            if (step <= lastStep) return;
+            if (!now && step <= lastStep) return;
             lastStep = step;
             try {
                 evaluate(wm);
@@ -214,7 +258,13 @@ public final class AlertEngine implements Closeable {
             if (s == null) continue;
             Tracker t = trackers.getOrDefault(key, Tracker.IDLE);
             if (!t.active() && siblingActive(key)) s = Signal.quiet(s.stores());
-            Tracker.Step st = t.step(s, wm, config.pending(), config.recoveryPending());
+            Duration pending = key.equals(chainKey) ? chainPending() : config.pending();
+            Tracker.Step st = t.step(s, wm, pending, config.recoveryPending());
+            Tracker chainNow = trackers.get(chainKey);
+            if (st.action() == Tracker.Action.OPEN && key.rule().foldable() && chainNow != null && chainNow.phase() == Tracker.Phase.PENDING) {
+                // a chain incident is forming: wait for it rather than raise one store's alert that it would fold
+                st = new Tracker.Step(t.phase() == Tracker.Phase.IDLE ? new Tracker(Tracker.Phase.PENDING, wm, null, null) : t, Tracker.Action.NONE, wm);
+            }
             Tracker next = st.next();
             switch (st.action()) {
                 case OPEN -> {
@@ -233,6 +283,7 @@ public final class AlertEngine implements Closeable {
                 }
                 case RESOLVE -> {
                     changed = true;
+                    next = next.withIncident(null);
                     if (t.incident() != null && (key.equals(chainKey) || !isChainIncident(t.incident()))) {
                         Incident i = book.resolve(t.incident(), st.at());
                         if (i != null) notice(Type.RESOLVED, i, null);
@@ -246,6 +297,11 @@ public final class AlertEngine implements Closeable {
             else trackers.put(key, next);
         }
         if (changed) persist();
+    }
+
+    /** The chain rule waits at most a minute, so a chain incident forms before the stores' own alerts would open. */
+    private Duration chainPending() {
+        return config.pending().compareTo(Duration.ofMinutes(1)) < 0 ? config.pending() : Duration.ofMinutes(1);
     }
 
     private boolean isChainIncident(String id) {
@@ -264,9 +320,9 @@ public final class AlertEngine implements Closeable {
     /** The chain incident ended: its folded stores get their own incident only if they keep failing. */
     private void unfold(String chainId) {
         for (Map.Entry<RuleKey, Tracker> e : trackers.entrySet()) {
-            if (chainId.equals(e.getValue().incident()) && e.getKey().rule() != Rule.CHAIN_AVAILABILITY) {
-                e.setValue(e.getValue().quieting());
-            }
+            boolean folded = chainId.equals(e.getValue().incident()) && e.getKey().rule() != Rule.CHAIN_AVAILABILITY;
+            boolean pending = e.getKey().rule().foldable() && e.getValue().phase() == Tracker.Phase.PENDING;
+            if (folded || pending) e.setValue(e.getValue().quieting());
         }
     }
 
@@ -439,13 +495,19 @@ public final class AlertEngine implements Closeable {
         }
     }
 
+    private Counter notices(String notifier, String result) {
+        return Counter.builder("tillwatch.alert.notices").description("Notice deliveries by channel and result")
+                .tag("notifier", notifier).tag("result", result).register(meters);
+    }
+
     private final class DeliveryListener implements Outbox.Listener {
         private final Map<String, Integer> failing = new ConcurrentHashMap<>();
 
         @Override
         public void delivered(String notifier, IncidentNotice notice, Duration took) {
-            Counter.builder("tillwatch.alert.notices").tag("notifier", notifier).tag("result", "delivered").register(meters).increment();
-            Timer.builder("tillwatch.alert.delivery").tag("notifier", notifier).register(meters).record(took);
+            notices(notifier, "delivered").increment();
+            Timer.builder("tillwatch.alert.delivery").description("Time a channel took to accept a notice")
+                    .tag("notifier", notifier).register(meters).record(took);
             persist();
             failing.remove(notifier);
             if (selfOpen(Rule.NOTIFIER_FAILING, notifier)) clearSelf(Rule.NOTIFIER_FAILING, notifier);
@@ -453,7 +515,7 @@ public final class AlertEngine implements Closeable {
 
         @Override
         public void failed(String notifier, IncidentNotice notice, int inARow, Exception error) {
-            Counter.builder("tillwatch.alert.notices").tag("notifier", notifier).tag("result", "failed").register(meters).increment();
+            notices(notifier, "failed").increment();
             failing.put(notifier, inARow);
             if (inARow >= config.notifierFailures()) {
                 raiseSelf(Rule.NOTIFIER_FAILING, notifier, notifier + ": " + error.getMessage());

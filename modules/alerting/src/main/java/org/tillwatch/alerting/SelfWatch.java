@@ -45,6 +45,7 @@ final class SelfWatch {
 
     void tick() {
         try {
+            engine.releaseQuiet();
             engine.repeatDue();
             checkStall();
             checkEngine();

@@ -115,6 +115,7 @@ public final class Collector implements Closeable {
         timer.scheduleWithFixedDelay(() -> updateAvailability(metrics, live), 1, 5, TimeUnit.SECONDS);
         Vertx vertx = Vertx.vertx();
         Notifiers.fromConfig(config.alerting(), registry, env, vertx).forEach(alerts::addNotifier);
+        alerts.busyRegisters(engine::busy);
         alerts.start();
         CollectorServer http = new CollectorServer(vertx, config, engine, live, registry, searchers, hasher, metrics, samples, alerts);
         HttpServer server;

@@ -131,10 +131,10 @@ public record AlertingConfig(double threshold, double hysteresis, int minVolume,
         return dailyQuiet == null ? null : LocalTime.parse(dailyQuiet);
     }
 
-    /** Threshold 99%, hysteresis 0.5%, 15m window with at least 5 transactions and 3 failures, 5m recovery, 2m pending. */
+    /** Threshold 99%, hysteresis 0.5%, 30m window with at least 3 transactions and 3 failures, 5m recovery, 5m pending. */
     public static AlertingConfig defaults() {
-        return new AlertingConfig(0.99, 0.005, 5, 3, Duration.ofMinutes(15), Duration.ofMinutes(5), Duration.ofDays(1),
-                0.2, Duration.ofMinutes(2), Duration.ofMinutes(5), 20, 3, 0.3, 3, Duration.ofHours(1),
+        return new AlertingConfig(0.99, 0.005, 3, 3, Duration.ofMinutes(30), Duration.ofMinutes(5), Duration.ofDays(1),
+                0.2, Duration.ofMinutes(5), Duration.ofMinutes(5), 10, 3, 0.3, 3, Duration.ofHours(1),
                 Duration.ofHours(1), Duration.ofSeconds(15), Duration.ofMinutes(10), 3, "http://localhost:8080", null,
                 25, "none", null, null, "tillwatch@localhost", null, null, null);
     }

@@ -19,7 +19,7 @@ class AlertingConfigTest {
     void defaultsAreTheDocumentedOnes() {
         AlertingConfig a = CollectorConfig.defaults().alerting();
         assertThat(a.threshold()).isEqualTo(0.99);
-        assertThat(a.window()).isEqualTo(Duration.ofMinutes(15));
+        assertThat(a.window()).isEqualTo(Duration.ofMinutes(30));
         assertThat(a.smtpHost()).isNull();
         assertThat(a.hotlineAddresses()).isEmpty();
         assertThat(CollectorConfig.defaults().describe()).contains("alerting:\n  threshold: 99%\n  hysteresis: 0.5%\n");

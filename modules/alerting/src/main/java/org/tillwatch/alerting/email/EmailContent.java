@@ -21,7 +21,7 @@ import org.tillwatch.domain.model.StoreRegistry;
  */
 public record EmailContent(String subject, String text, String html) {
     private static final DateTimeFormatter HM = DateTimeFormatter.ofPattern("HH:mm");
-    private static final DateTimeFormatter FULL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z");
+    private static final DateTimeFormatter FULL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm '('VV')'");
 
     public static EmailContent of(IncidentNotice n, StoreRegistry registry, String publicUrl) {
         Incident i = n.incident();

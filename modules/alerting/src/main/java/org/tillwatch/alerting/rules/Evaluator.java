@@ -101,7 +101,7 @@ public final class Evaluator {
         boolean firing = w.device >= config.missingMin();
         Recovery rec = r.device > 0 ? Recovery.FAILING : r.loyalty > 0 ? Recovery.RECOVERED : Recovery.UNKNOWN;
         return new Signal(firing, rec, List.of(code), w.device, w.loyalty, w.failed + w.device,
-                "DeviceNotFound/DeviceBlocked x" + w.device);
+                "DeviceNotFound/DeviceBlocked x" + w.device, r.device >= config.missingMin());
     }
 
     /** The store's own recent normal: the baseline window without the rule's window; NaN when too thin to say. */
@@ -111,6 +111,10 @@ public final class Evaluator {
         return l < config.minVolume() ? Double.NaN : 1.0 - (double) f / l;
     }
 
+    private boolean chronic(double baseline) {
+        return baseline < config.threshold() - config.drop();
+    }
+
     private boolean alarming(Figures w) {
         return w.loyalty >= config.minVolume() && w.failed >= config.minFailed();
     }
@@ -118,19 +122,21 @@ public final class Evaluator {
     private Signal availability(String code, Figures w, Figures r, Figures b) {
         double a = w.availability();
         double base = baseline(w, b);
-        // a store whose normal is below the threshold is the drop rule's, or it would be an incident every day
-        boolean firing = alarming(w) && a < config.threshold() && !(base < config.threshold());
+        // a store whose normal is far below the threshold is the drop rule's, or it would be an incident every day
+        boolean firing = alarming(w) && a < config.threshold() && !chronic(base);
+        boolean burst = alarming(r) && r.availability() < config.threshold();
         return new Signal(firing, recovery(r, config.threshold() + config.hysteresis()), List.of(code), a, w.loyalty, w.failed,
-                topErrors(w));
+                topErrors(w), burst);
     }
 
     private Signal drop(String code, Figures w, Figures r, Figures b) {
         double a = w.availability();
         double base = baseline(w, b);
-        boolean firing = alarming(w) && base < config.threshold() && a < base - config.drop();
+        boolean firing = alarming(w) && chronic(base) && a < base - config.drop();
         double bar = Double.isNaN(base) ? config.threshold() : Math.min(config.threshold(), base) - config.drop() / 2;
+        boolean burst = alarming(r) && chronic(base) && r.availability() < base - config.drop();
         return new Signal(firing, recovery(r, bar), List.of(code), a, w.loyalty, w.failed,
-                Double.isNaN(base) ? "" : "baseline " + Math.round(base * 1000) / 10.0 + "%");
+                Double.isNaN(base) ? "" : "baseline " + Math.round(base * 1000) / 10.0 + "%", burst);
     }
 
     private static Recovery recovery(Figures r, double bar) {
@@ -139,7 +145,9 @@ public final class Evaluator {
     }
 
     private Signal silence(StoreStatus s, Instant watermark) {
-        List<SilentRegister> silent = s.silentRegisters();
+        // silent next to the store's other registers, not just behind the chain's latest line
+        List<SilentRegister> silent = s.lastEvent() == null ? List.of() : s.silentRegisters().stream()
+                .filter(r -> Duration.between(r.lastEvent(), s.lastEvent()).compareTo(config.registerSilence()) >= 0).toList();
         boolean othersWork = s.lastEvent() != null && watermark != null
                 && Duration.between(s.lastEvent(), watermark).compareTo(config.registerSilence()) < 0;
         boolean firing = !silent.isEmpty() && othersWork;
@@ -152,9 +160,11 @@ public final class Evaluator {
         double a = l == 0 ? Double.NaN : 1.0 - (double) f / l;
         boolean spread = affected.size() >= config.foldStores() && affected.size() >= config.foldShare() * traffic.size();
         boolean firing = l >= config.chainMinVolume() && f >= config.minFailed() && a < config.threshold() && spread;
-        boolean spreadNow = affectedR.size() >= config.foldStores() && affectedR.size() >= config.foldShare() * traffic.size();
+        // hysteresis: it takes fold-stores failing stores to start, and all but one back to normal to end
+        boolean spreadNow = affectedR.size() >= config.foldStores() - 1;
         Recovery rec = spreadNow ? Recovery.FAILING : lR > 0 ? Recovery.RECOVERED : Recovery.UNKNOWN;
-        return new Signal(firing, rec, List.copyOf(affected), a, l, f, affected.size() + " of " + traffic.size() + " stores failing");
+        boolean burst = affectedR.size() >= config.foldStores() && affectedR.size() >= config.foldShare() * traffic.size();
+        return new Signal(firing, rec, List.copyOf(affected), a, l, f, affected.size() + " of " + traffic.size() + " stores failing", burst);
     }
 
     private static String topErrors(Figures w) {

@@ -12,12 +12,17 @@ import java.util.List;
  * @param loyalty   loyalty transactions in the rule's window
  * @param failed    failed ones among them
  * @param detail    a short English detail for logs and texts (registers, outcomes)
+ * @param burst     the recovery window alone meets the condition: new failures, not old ones still in the window
  */
 public record Signal(boolean firing, Recovery recovery, List<String> stores, double value, long loyalty, long failed,
-                     String detail) {
+                     String detail, boolean burst) {
     public Signal {
         stores = List.copyOf(stores);
         detail = detail == null ? "" : detail;
+    }
+
+    public Signal(boolean firing, Recovery recovery, List<String> stores, double value, long loyalty, long failed, String detail) {
+        this(firing, recovery, stores, value, loyalty, failed, detail, false);
     }
 
     /** RECOVERED: evidence it works again; FAILING: it still fails now; UNKNOWN: no evidence either way. */

@@ -9,15 +9,16 @@ import org.tillwatch.alerting.rules.Signal.Recovery;
  * Where one rule stands for one scope, on log time. IDLE → PENDING (the condition holds) → FIRING (it held for the
  * pending duration: an incident) → RECOVERING (evidence it works again) → resolved once recovery held for the recovery
  * pending duration. A failure while recovering goes back to FIRING: hysteresis, so a flapping store stays one incident.
- * QUIETING is a store whose alert was folded into a chain incident that ended: it only gets its own incident if it
- * keeps failing.
+ * COOLING follows a resolution: while the window still holds the old failures, only a burst of new ones (the recovery
+ * window alone meeting the condition) raises a new incident. QUIETING is a store whose alert was folded into a chain
+ * incident that ended: it gets its own incident only if it still fails.
  *
  * @param since        when the condition first held (the incident's start)
  * @param recoverSince when recovery first held (the incident's end once confirmed), else null
  * @param incident     the incident it feeds (its own, or the chain incident it is folded into), else null
  */
 public record Tracker(Phase phase, Instant since, Instant recoverSince, String incident) {
-    public enum Phase { IDLE, PENDING, FIRING, RECOVERING, QUIETING }
+    public enum Phase { IDLE, PENDING, FIRING, RECOVERING, QUIETING, COOLING }
 
     public static final Tracker IDLE = new Tracker(Phase.IDLE, null, null, null);
 
@@ -43,11 +44,11 @@ public record Tracker(Phase phase, Instant since, Instant recoverSince, String i
             };
             case QUIETING -> {
                 if (s.recovery() == Recovery.FAILING) yield new Step(new Tracker(Phase.FIRING, since, null, null), Action.OPEN, since);
-                if (!s.firing()) yield new Step(IDLE, Action.FORGET, now);
-                if (s.recovery() != Recovery.RECOVERED) yield stay();
-                Instant from = recoverSince == null ? now : recoverSince;
-                if (!now.isBefore(from.plus(recoveryPending))) yield new Step(IDLE, Action.FORGET, now);
-                yield new Step(new Tracker(Phase.QUIETING, since, from, null), Action.NONE, now);
+                yield s.firing() ? stay() : new Step(IDLE, Action.FORGET, now);
+            }
+            case COOLING -> {
+                if (s.burst()) yield new Step(new Tracker(Phase.FIRING, now, null, null), Action.OPEN, now);
+                yield s.firing() ? stay() : new Step(IDLE, Action.FORGET, now);
             }
         };
     }
@@ -62,7 +63,8 @@ public record Tracker(Phase phase, Instant since, Instant recoverSince, String i
     }
 
     private Step recovering(Instant from, Instant now, Duration recoveryPending) {
-        if (!now.isBefore(from.plus(recoveryPending))) return new Step(IDLE, Action.RESOLVE, from);
+        // resolved, but its window still holds the old failures: only a new failure may raise it again
+        if (!now.isBefore(from.plus(recoveryPending))) return new Step(new Tracker(Phase.COOLING, now, null, null), Action.RESOLVE, from);
         return new Step(new Tracker(Phase.RECOVERING, since, from, incident), Action.NONE, now);
     }
 

@@ -19,6 +19,7 @@ import org.tillwatch.alerting.Incident;
 import org.tillwatch.alerting.IncidentJson;
 import org.tillwatch.alerting.Silence;
 import org.tillwatch.alerting.rules.Rule;
+import org.tillwatch.alerting.state.StateStore;
 import org.tillwatch.domain.model.RegisterKey;
 
 /** Incidents, acknowledgements and silences: {@code /api/v1/incidents}, {@code /api/v1/silences}. */
@@ -35,11 +36,11 @@ final class AlertRoutes {
 
     void mount(Router router) {
         BodyHandler body = BodyHandler.create(false).setBodyLimit(MAX_BODY);
-        router.get("/api/v1/incidents").handler(ctx -> Json.respond(vertx, ctx, () -> list(ctx)));
-        router.get("/api/v1/incidents/:id").handler(ctx -> Json.respond(vertx, ctx, () -> json(found(alerts.incident(ctx.pathParam("id")), ctx))));
+        router.get("/api/v1/incidents").handler(ctx -> respond(ctx, () -> list(ctx)));
+        router.get("/api/v1/incidents/:id").handler(ctx -> respond(ctx, () -> json(found(alerts.incident(ctx.pathParam("id")), ctx))));
         router.post("/api/v1/incidents/:id/acknowledge").handler(body).handler(ctx -> {
             String by = requiredText(body(ctx), "by");
-            Json.respond(vertx, ctx, () -> json(found(alerts.acknowledge(ctx.pathParam("id"), by), ctx)));
+            respond(ctx, () -> json(found(alerts.acknowledge(ctx.pathParam("id"), by), ctx)));
         });
         router.get("/api/v1/silences").handler(ctx -> Json.respond(vertx, ctx,
                 () -> Map.of("silences", alerts.silences().stream().map(AlertRoutes::json).toList())));
@@ -50,6 +51,23 @@ final class AlertRoutes {
                     else if (ar.result()) ctx.response().setStatusCode(204).end();
                     else Json.error(ctx, 404, "unknown_silence", "no silence '" + ctx.pathParam("id") + "'");
                 }));
+    }
+
+    /** As {@link Json#respond}, but keeping nulls: the contract has {@code "resolved": null} while open. */
+    private void respond(RoutingContext ctx, Json.Work work) {
+        vertx.executeBlocking(work::get, false).onComplete(ar -> {
+            if (ar.succeeded()) send(ctx, 200, ar.result());
+            else ctx.fail(ar.cause());
+        });
+    }
+
+    private static void send(RoutingContext ctx, int status, Object body) {
+        try {
+            ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json; charset=utf-8")
+                    .end(StateStore.JSON.writeValueAsString(body));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            ctx.fail(e);
+        }
     }
 
     private Map<String, Object> list(RoutingContext ctx) {
@@ -96,7 +114,7 @@ final class AlertRoutes {
         }
         Duration duration = d;
         vertx.executeBlocking(() -> alerts.silence(store, kind, duration, by), false).onComplete(ar -> {
-            if (ar.succeeded()) Json.send(ctx, 201, json(ar.result()));
+            if (ar.succeeded()) send(ctx, 201, json(ar.result()));
             else ctx.fail(ar.cause());
         });
     }

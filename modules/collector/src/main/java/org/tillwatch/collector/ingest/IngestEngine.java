@@ -406,6 +406,15 @@ public final class IngestEngine implements Closeable {
         return n;
     }
 
+    /** The register has read work waiting or under way: more of its entries are coming (alerting orders by it). */
+    public boolean busy(RegisterKey register) {
+        for (StreamKey.Input input : StreamKey.Input.values()) {
+            RegisterStream s = streams.get(new StreamKey(input, register));
+            if (s != null && (s.queued.get() || s.lock.isLocked())) return true;
+        }
+        return false;
+    }
+
     public int streamCount() {
         return streams.size();
     }
