@@ -137,8 +137,13 @@ public final class TelegramBot implements AutoCloseable {
         public void run() {
             try {
                 if (!registered) {
-                    polling.registerBot(token, () -> url, last -> GetUpdates.builder().offset(last + 1).limit(100).timeout(LONG_POLL_SECONDS)
-                            .allowedUpdates(List.of("message", "callback_query")).build(), updates);
+                    try {
+                        polling.registerBot(token, () -> url, last -> GetUpdates.builder().offset(last + 1).limit(100).timeout(LONG_POLL_SECONDS)
+                                .allowedUpdates(List.of("message", "callback_query")).build(), updates);
+                    } catch (org.telegram.telegrambots.meta.exceptions.TelegramApiException | RuntimeException e) {
+                        unregister(); // a session that failed to start stays registered in the library
+                        throw e;
+                    }
                     registered = true;
                 }
                 if (!commands) {
@@ -149,8 +154,6 @@ public final class TelegramBot implements AutoCloseable {
                 LOG.info("Telegram bot polling " + url.getSchema() + "://" + url.getHost() + ":" + url.getPort());
             } catch (TelegramFailure | org.telegram.telegrambots.meta.exceptions.TelegramApiException | RuntimeException e) {
                 health.telegramFailed("start: " + e.getMessage());
-                if (registered) unregister();
-                registered = false;
                 delay = Math.min(delay * 2, 60_000);
                 if (!starter.isShutdown()) starter.schedule(this, delay, TimeUnit.MILLISECONDS);
             }

@@ -45,6 +45,7 @@ class BotResilienceTest {
             // The collector comes up on that port: the next /status is whole again.
             CollectorConfig cfg = CollectorConfig.defaults().withDataDir(tmp.resolve("data")).withPort(port).withHost("127.0.0.1");
             try (Collector collector = Collector.start(cfg, Map.of("TILLWATCH_CARD_KEY", "00112233445566778899aabbccddeeff"))) {
+                assertThat(collector.port()).isEqualTo(port);
                 mark = telegram.mark();
                 telegram.type(ANNA, "anna", ANNA, "/status");
                 String up = telegram.await("sendMessage", c -> c.chat() == ANNA, mark, WAIT).text();

@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.TreeMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -133,9 +132,5 @@ public final class IncidentPoller implements AutoCloseable {
             timer.shutdownNow();
             timer = null;
         }
-    }
-
-    Duration delay() {
-        return Objects.requireNonNull(delay);
     }
 }

@@ -24,7 +24,7 @@ public final class Outbox implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(Outbox.class.getName());
     static final long MAX_BACKOFF_MS = 60_000;
     /** Pushes folded into one digest at most; more wait for the next message, so each incident gets its line. */
-    static final int MAX_DIGEST = 25;
+    static final int MAX_DIGEST = 20;
 
     /** Turns a chat's queued pushes into the message (or card edit) that carries them. */
     public interface PushRenderer {

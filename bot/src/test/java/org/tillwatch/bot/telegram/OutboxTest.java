@@ -143,16 +143,16 @@ class OutboxTest {
         outbox.enqueue(new Outgoing.Push(7, notice("inc-1", IncidentNotice.Type.UPDATED, "AX1B")));
         assertThat(outbox.size()).isEqualTo(50);
         drain();
-        assertThat(telegram.sends).hasSize(2); // 25 lines a digest
+        assertThat(telegram.sends).hasSize(3); // 20 lines a digest
         String both = String.join("\n", telegram.texts);
-        assertThat(telegram.texts.getFirst()).contains("Incident changes: 25", "new:");
+        assertThat(telegram.texts.getFirst()).contains("Incident changes: 20", "new:");
         for (int i = 1; i <= 50; i++) assertThat(both).contains("<code>inc-" + i + "</code>");
         assertThat(both).doesNotContain("updated:"); // the update of inc-1 merged into its "new" line
 
         outbox.enqueue(new Outgoing.Push(8, notice("inc-9", IncidentNotice.Type.OPENED, "KY9A")));
         outbox.enqueue(new Outgoing.Push(8, notice("inc-9", IncidentNotice.Type.RESOLVED, "KY9A")));
         drain();
-        assertThat(telegram.sends).hasSize(3);
+        assertThat(telegram.sends).hasSize(4);
         assertThat(telegram.texts.getLast()).contains("Incident resolved — KY9A", "inc-9");
     }
 
