@@ -12,7 +12,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -20,7 +19,6 @@ import java.util.logging.Logger;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 import org.tillwatch.alerting.IncidentNotice.Type;
 import org.tillwatch.alerting.delivery.Outbox;
 import org.tillwatch.alerting.rules.Evaluator;
@@ -59,10 +57,11 @@ public final class AlertEngine implements Closeable {
     private final Map<RuleKey, Tracker> trackers = new TreeMap<>();
     private final List<Silence> silences = new ArrayList<>();
     private final Map<String, Instant> lastSent = new HashMap<>();
-    private final Map<String, long[]> totals = new ConcurrentHashMap<>();
+    private final Totals totals = new Totals();
     private final List<Notifier> notifiers = new CopyOnWriteArrayList<>();
     private final Outbox outbox;
     private final SelfWatch watch;
+    private final Folding folding;
     private final long stepMs;
     private volatile long lastStep;
     private volatile boolean started;
@@ -97,12 +96,13 @@ public final class AlertEngine implements Closeable {
         this.nextSequence = saved.nextSequence();
         this.nextSilence = saved.nextSilence();
         this.lastStep = saved.lastStep() == null ? Long.MIN_VALUE : Math.floorDiv(saved.lastStep().toEpochMilli(), stepMs);
-        this.outbox = new Outbox(saved.outbox(), firstBackoff, Duration.ofMinutes(1), new DeliveryListener());
+        this.outbox = new Outbox(saved.outbox(), firstBackoff, Duration.ofMinutes(1), new DeliveryWatch(this, meters));
         this.evaluations = Counter.builder("tillwatch.alert.evaluations").description("Rule evaluations (log-time steps)").register(meters);
         Gauge.builder("tillwatch.alert.outbox", outbox, o -> o.snapshot().size()).description("Notices not yet accepted by every channel").register(meters);
         Gauge.builder("tillwatch.alert.open.incidents", this, e -> e.incidents("open", null, null).size())
                 .description("Incidents open or acknowledged").register(meters);
         this.watch = new SelfWatch(this);
+        this.folding = new Folding(config, book, trackers, this::notice);
     }
 
     private static RuleKey parseKey(String k) {
@@ -178,7 +178,7 @@ public final class AlertEngine implements Closeable {
                     live.activity(f.register(), f.at());
                 } else {
                     live.receipt(f.receipt());
-                    count(f.receipt());
+                    totals.count(f.receipt());
                 }
                 // a failure may make a rule true now: do not wait for the next step (still decided by data, not by the clock)
                 maybeEvaluate(f.receipt() != null && !f.receipt().errorOutcomes().isEmpty());
@@ -189,15 +189,6 @@ public final class AlertEngine implements Closeable {
     /** Registers quiet for a while no longer hold the others back. */
     void releaseQuiet() {
         release(false);
-    }
-
-    private void count(ReceiptFact f) {
-        if (!f.loyaltyTransaction()) return;
-        long[] t = totals.computeIfAbsent(f.store(), s -> new long[2]);
-        synchronized (t) {
-            t[0]++;
-            if (f.failed()) t[1]++;
-        }
     }
 
     Instant lastData() {
@@ -234,96 +225,11 @@ public final class AlertEngine implements Closeable {
         return wm == null || lastStep == Long.MIN_VALUE ? 0 : Math.floorDiv(wm.toEpochMilli(), stepMs) - lastStep;
     }
 
-    private Map<String, long[]> totals() {
-        Map<String, long[]> out = new HashMap<>();
-        totals.forEach((k, v) -> {
-            synchronized (v) {
-                out.put(k, v.clone());
-            }
-        });
-        return out;
-    }
-
     private void evaluate(Instant wm) {
         Map<RuleKey, Signal> signals = evaluator.evaluate(live.stores(), wm);
-        Map<String, long[]> now = totals();
+        Map<String, long[]> now = totals.snapshot();
         book.accumulate(now);
-        boolean changed = false;
-        RuleKey chainKey = new RuleKey(Rule.CHAIN_AVAILABILITY, Incident.CHAIN);
-        List<RuleKey> order = new ArrayList<>();
-        order.add(chainKey);
-        signals.keySet().stream().filter(k -> !k.equals(chainKey)).forEach(order::add);
-        for (RuleKey key : order) {
-            Signal s = signals.get(key);
-            if (s == null) continue;
-            Tracker t = trackers.getOrDefault(key, Tracker.IDLE);
-            if (!t.active() && siblingActive(key)) s = Signal.quiet(s.stores());
-            Duration pending = key.equals(chainKey) ? chainPending() : config.pending();
-            Tracker.Step st = t.step(s, wm, pending, config.recoveryPending());
-            Tracker chainNow = trackers.get(chainKey);
-            if (st.action() == Tracker.Action.OPEN && key.rule().foldable() && chainNow != null && chainNow.phase() == Tracker.Phase.PENDING) {
-                // a chain incident is forming: wait for it rather than raise one store's alert that it would fold
-                st = new Tracker.Step(t.phase() == Tracker.Phase.IDLE ? new Tracker(Tracker.Phase.PENDING, wm, null, null) : t, Tracker.Action.NONE, wm);
-            }
-            Tracker next = st.next();
-            switch (st.action()) {
-                case OPEN -> {
-                    Tracker chain = trackers.get(chainKey);
-                    Incident chainIncident = chain == null || chain.incident() == null ? null : book.get(chain.incident());
-                    if (key.rule().foldable() && chainIncident != null && chainIncident.open()) {
-                        next = next.withIncident(chainIncident.id());
-                        Incident grown = book.addStore(chainIncident.id(), key.scope(), now);
-                        if (grown != null) notice(Type.UPDATED, grown, null);
-                    } else {
-                        Incident i = book.open(key, st.at(), s, now);
-                        next = next.withIncident(i.id());
-                        notice(Type.OPENED, i, null);
-                    }
-                    changed = true;
-                }
-                case RESOLVE -> {
-                    changed = true;
-                    next = next.withIncident(null);
-                    if (t.incident() != null && (key.equals(chainKey) || !isChainIncident(t.incident()))) {
-                        Incident i = book.resolve(t.incident(), st.at());
-                        if (i != null) notice(Type.RESOLVED, i, null);
-                        if (key.equals(chainKey)) unfold(t.incident());
-                    }
-                }
-                case FORGET, NONE -> {
-                }
-            }
-            if (next.phase() == Tracker.Phase.IDLE) trackers.remove(key);
-            else trackers.put(key, next);
-        }
-        if (changed) persist();
-    }
-
-    /** The chain rule waits at most a minute, so a chain incident forms before the stores' own alerts would open. */
-    private Duration chainPending() {
-        return config.pending().compareTo(Duration.ofMinutes(1)) < 0 ? config.pending() : Duration.ofMinutes(1);
-    }
-
-    private boolean isChainIncident(String id) {
-        Incident i = book.get(id);
-        return i != null && i.kind().equals(Rule.CHAIN_AVAILABILITY.kind());
-    }
-
-    /** A store's availability and drop rules are one family: while one is active the other stays quiet. */
-    private boolean siblingActive(RuleKey key) {
-        Rule sibling = key.rule() == Rule.STORE_AVAILABILITY ? Rule.STORE_DROP : key.rule() == Rule.STORE_DROP ? Rule.STORE_AVAILABILITY : null;
-        if (sibling == null) return false;
-        Tracker t = trackers.get(new RuleKey(sibling, key.scope()));
-        return t != null && t.phase() != Tracker.Phase.IDLE;
-    }
-
-    /** The chain incident ended: its folded stores get their own incident only if they keep failing. */
-    private void unfold(String chainId) {
-        for (Map.Entry<RuleKey, Tracker> e : trackers.entrySet()) {
-            boolean folded = chainId.equals(e.getValue().incident()) && e.getKey().rule() != Rule.CHAIN_AVAILABILITY;
-            boolean pending = e.getKey().rule().foldable() && e.getValue().phase() == Tracker.Phase.PENDING;
-            if (folded || pending) e.setValue(e.getValue().quieting());
-        }
+        if (folding.step(signals, wm, now)) persist();
     }
 
     // ---- self rules (wall clock) ------------------------------------------------------------------------------
@@ -491,34 +397,6 @@ public final class AlertEngine implements Closeable {
                 persist();
             } catch (UncheckedIOException e) {
                 LOG.log(Level.SEVERE, "alert state not saved at close", e);
-            }
-        }
-    }
-
-    private Counter notices(String notifier, String result) {
-        return Counter.builder("tillwatch.alert.notices").description("Notice deliveries by channel and result")
-                .tag("notifier", notifier).tag("result", result).register(meters);
-    }
-
-    private final class DeliveryListener implements Outbox.Listener {
-        private final Map<String, Integer> failing = new ConcurrentHashMap<>();
-
-        @Override
-        public void delivered(String notifier, IncidentNotice notice, Duration took) {
-            notices(notifier, "delivered").increment();
-            Timer.builder("tillwatch.alert.delivery").description("Time a channel took to accept a notice")
-                    .tag("notifier", notifier).register(meters).record(took);
-            persist();
-            failing.remove(notifier);
-            if (selfOpen(Rule.NOTIFIER_FAILING, notifier)) clearSelf(Rule.NOTIFIER_FAILING, notifier);
-        }
-
-        @Override
-        public void failed(String notifier, IncidentNotice notice, int inARow, Exception error) {
-            notices(notifier, "failed").increment();
-            failing.put(notifier, inARow);
-            if (inARow >= config.notifierFailures()) {
-                raiseSelf(Rule.NOTIFIER_FAILING, notifier, notifier + ": " + error.getMessage());
             }
         }
     }
