@@ -96,6 +96,8 @@ class BotPushTest {
         String all = String.join("\n", toChat.stream().map(FakeTelegram.Call::text).toList());
         for (String id : ids) assertThat(all).as("incident " + id + " reached the chat").contains(id);
         long sends = toChat.stream().filter(c -> c.method().equals("sendmessage")).count();
+        System.out.printf("fleet-small: %d notices for %d incidents -> %d messages and %d edits to the subscribed chat%n", notices.size(), ids.size(),
+                sends, toChat.size() - sends);
         assertThat(sends).as("%d notices in %d messages", notices.size(), sends).isLessThanOrEqualTo(notices.size());
         for (int i = 1; i < toChat.size(); i++) {
             long gap = (toChat.get(i).nanos() - toChat.get(i - 1).nanos()) / 1_000_000;
