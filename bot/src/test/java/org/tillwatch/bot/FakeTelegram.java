@@ -195,14 +195,14 @@ public final class FakeTelegram implements AutoCloseable {
         return calls.stream().filter(c -> c.method().equalsIgnoreCase(method)).toList();
     }
 
-    /** Waits for a call of {@code method} matching {@code test} made after the first {@code after} calls. */
+    /** Waits for a call of {@code method} ("a|b": either) matching {@code test} made after the first {@code after} calls. */
     public Call await(String method, Predicate<Call> test, int after, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         synchronized (this) {
             while (true) {
                 for (int i = after; i < calls.size(); i++) {
                     Call c = calls.get(i);
-                    if (c.method().equalsIgnoreCase(method) && test.test(c)) return c;
+                    if (java.util.Arrays.stream(method.split("\\|")).anyMatch(c.method()::equalsIgnoreCase) && test.test(c)) return c;
                 }
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
