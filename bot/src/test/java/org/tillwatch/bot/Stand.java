@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.tillwatch.alerting.IncidentNotice;
 import org.tillwatch.alerting.Notifier;
+import org.tillwatch.bot.push.LateNotifier;
 import org.tillwatch.bot.state.BotState;
 import org.tillwatch.collector.Collector;
 import org.tillwatch.config.TelegramConfig;
@@ -51,12 +52,13 @@ final class Stand {
     private Stand() throws Exception {
         dir = Files.createTempDirectory("tillwatch-bot-test");
         Path logs = Files.createDirectories(dir.resolve("logs"));
+        LateNotifier channel = new LateNotifier(); // as serve does: handed to the engine before it starts, attached once the bot runs
         collector = Collector.start(FleetCollector.config(dir.resolve("data")).withLogsRoot(logs),
-                Map.of("TILLWATCH_CARD_KEY", "00112233445566778899aabbccddeeff"));
+                Map.of("TILLWATCH_CARD_KEY", "00112233445566778899aabbccddeeff"), List.of(channel));
         telegram = new FakeTelegram(TOKEN);
         bot = TelegramBot.start(new TelegramBot.Options(config(List.of(ANNA), List.of(GROUP, PUSH_CHAT)), TOKEN, server(), null,
                 dir.resolve("bot"), false, Clock.systemUTC()));
-        collector.alerts().addNotifier(new Notifier() {
+        channel.attach(new Notifier() {
             @Override
             public String name() {
                 return "telegram";

@@ -2,11 +2,13 @@ package org.tillwatch.cli;
 
 import java.io.PrintWriter;
 import java.net.URI;
+import java.util.List;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
 import org.tillwatch.bot.TelegramBot;
+import org.tillwatch.bot.push.LateNotifier;
 import org.tillwatch.collector.Collector;
 import org.tillwatch.config.CollectorConfig;
 import org.tillwatch.config.ConfigException;
@@ -109,13 +111,14 @@ final class ServeCommand implements Callable<Integer> {
                 return TelegramSetup.usage(err, "serve", e.problems);
             }
         }
-        Collector collector = Collector.start(cfg, System.getenv());
+        LateNotifier channel = new LateNotifier();
+        Collector collector = Collector.start(cfg, System.getenv(), botToken == null ? List.of() : List.of(channel));
         TelegramBot bot = null;
         if (botToken != null) {
             String h = cfg.server().host().equals("0.0.0.0") || cfg.server().host().equals("::") ? "127.0.0.1" : cfg.server().host();
             bot = TelegramSetup.start(cfg.telegram(), botToken, URI.create("http://" + (h.contains(":") ? "[" + h + "]" : h) + ":" + collector.port()),
                     apiToken, cfg.data().dir().resolve("telegram"));
-            collector.alerts().addNotifier(bot.notifier());
+            channel.attach(bot.notifier());
             out.printf("tillwatch bot: Telegram %s, %d users, %d group chats%n", cfg.telegram().apiUrl(), cfg.telegram().users().size(),
                     cfg.telegram().chats().size());
         }

@@ -75,6 +75,12 @@ public final class Collector implements Closeable {
     }
 
     public static Collector start(CollectorConfig config, Map<String, String> env) throws IOException {
+        return start(config, env, List.of());
+    }
+
+    /** @param channels more notifiers (the Telegram bot in serve), registered before the engine makes its first notice */
+    public static Collector start(CollectorConfig config, Map<String, String> env, List<org.tillwatch.alerting.Notifier> channels)
+            throws IOException {
         StoreRegistry registry = config.stores().registry() == null ? StoreRegistry.empty(config.stores().zone())
                 : StoreRegistry.parse(Files.readString(config.stores().registry()), config.stores().zone());
         Files.createDirectories(config.data().dir());
@@ -115,6 +121,7 @@ public final class Collector implements Closeable {
         timer.scheduleWithFixedDelay(() -> updateAvailability(metrics, live), 1, 5, TimeUnit.SECONDS);
         Vertx vertx = Vertx.vertx();
         Notifiers.fromConfig(config.alerting(), registry, env, vertx).forEach(alerts::addNotifier);
+        channels.forEach(alerts::addNotifier);
         alerts.busyRegisters(engine::busy);
         alerts.start();
         CollectorServer http = new CollectorServer(vertx, config, engine, live, registry, searchers, hasher, metrics, samples, alerts);
