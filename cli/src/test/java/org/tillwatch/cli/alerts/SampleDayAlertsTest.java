@@ -99,6 +99,18 @@ class SampleDayAlertsTest {
             }).toList();
             assertThat(subjects).filteredOn(s -> s.startsWith("[CRITICAL]")).hasSize(4);
             assertThat(subjects).filteredOn(s -> s.startsWith("[RESOLVED]")).hasSize(3);
+            // the chain email says where: the stores, each with its page
+            MimeMessage chainMail = java.util.Arrays.stream(mail.getReceivedMessages()).filter(m -> {
+                try {
+                    return m.getSubject().startsWith("[CRITICAL] Лояльность: сбой по сети");
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }).findFirst().orElseThrow();
+            String body = com.icegreen.greenmail.util.GreenMailUtil.getBody(chainMail);
+            String subject = chainMail.getSubject();
+            assertThat(chain.stores().stream().filter(subject::contains).count()).isGreaterThanOrEqualTo(3);
+            assertThat(body).contains("/ui/stores/" + chain.stores().get(0));
         }
     }
 
