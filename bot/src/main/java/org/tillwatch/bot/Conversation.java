@@ -60,7 +60,7 @@ final class Conversation {
                 default -> Reply.of(lang.render(tr -> "🤔 " + tr.t("Не знаю такой команды. ", "Unknown command. ") + "/help"));
             };
         } catch (CollectorException e) {
-            return trouble(e, lang);
+            return trouble(e, lang, name.equals("status") ? health.problems() : List.of());
         }
     }
 
@@ -132,10 +132,11 @@ final class Conversation {
     }
 
     /** What a failed read says: the collector is away (the bot keeps trying), or it refused with a reason. */
-    static Reply trouble(CollectorException e, Lang lang) {
+    static Reply trouble(CollectorException e, Lang lang, List<String> problems) {
         if (e.unreachable()) {
             return Reply.of(lang.render(tr -> "⚠️ " + tr.t("Коллектор недоступен, попробуйте позже. ", "The collector is unreachable, try again later. ")
-                    + Html.esc(e.getMessage())));
+                    + Html.esc(e.getMessage()) + (problems.isEmpty() ? "" : "\n\n" + Html.b(tr.t("Бот работает с перебоями:", "Bot degraded:"))
+                    + problems.stream().map(p -> "\n• " + Html.esc(p)).reduce("", String::concat))));
         }
         return Reply.of(lang.render(tr -> "⚠️ " + tr.t("Коллектор ответил: ", "The collector answered: ") + Html.esc(e.getMessage())));
     }
@@ -163,7 +164,7 @@ final class Conversation {
             }
             return new Pressed(null, null, lang.label("Кнопка устарела", "Outdated button"));
         } catch (CollectorException e) {
-            return new Pressed(null, trouble(e, lang), lang.label("Не получилось", "Failed"));
+            return new Pressed(null, trouble(e, lang, health.problems()), lang.label("Не получилось", "Failed"));
         }
     }
 

@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -18,7 +17,6 @@ import java.util.logging.Logger;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.telegram.telegrambots.longpolling.TelegramBotsLongPollingApplication;
 import org.telegram.telegrambots.longpolling.interfaces.BackOff;
-import org.telegram.telegrambots.longpolling.util.ExponentialBackOff;
 import org.telegram.telegrambots.longpolling.util.TelegramOkHttpClientFactory;
 import org.telegram.telegrambots.meta.TelegramUrl;
 import org.telegram.telegrambots.meta.api.methods.updates.GetUpdates;
@@ -139,8 +137,13 @@ public final class TelegramBot implements AutoCloseable {
         public void run() {
             try {
                 if (!registered) {
-                    polling.registerBot(token, () -> url, last -> GetUpdates.builder().offset(last + 1).limit(100).timeout(LONG_POLL_SECONDS)
-                            .allowedUpdates(List.of("message", "callback_query")).build(), updates);
+                    try {
+                        polling.registerBot(token, () -> url, last -> GetUpdates.builder().offset(last + 1).limit(100).timeout(LONG_POLL_SECONDS)
+                                .allowedUpdates(List.of("message", "callback_query")).build(), updates);
+                    } catch (org.telegram.telegrambots.meta.exceptions.TelegramApiException | RuntimeException e) {
+                        unregister(); // a session that failed to start stays registered in the library
+                        throw e;
+                    }
                     registered = true;
                 }
                 if (!commands) {
@@ -151,8 +154,6 @@ public final class TelegramBot implements AutoCloseable {
                 LOG.info("Telegram bot polling " + url.getSchema() + "://" + url.getHost() + ":" + url.getPort());
             } catch (TelegramFailure | org.telegram.telegrambots.meta.exceptions.TelegramApiException | RuntimeException e) {
                 health.telegramFailed("start: " + e.getMessage());
-                if (registered) unregister();
-                registered = false;
                 delay = Math.min(delay * 2, 60_000);
                 if (!starter.isShutdown()) starter.schedule(this, delay, TimeUnit.MILLISECONDS);
             }
@@ -167,10 +168,13 @@ public final class TelegramBot implements AutoCloseable {
         }
     }
 
-    /** The library's backoff between failed getUpdates, telling the health who is down. */
+    /**
+     * Backoff between failed getUpdates: 0.5 s doubling up to 30 s (so commands work again soon after Telegram is
+     * back), telling the health that Telegram is down.
+     */
     private static final class ReportingBackOff implements BackOff {
         private final BotHealth health;
-        private final ExponentialBackOff inner = new ExponentialBackOff();
+        private long next = 500;
         private boolean failing;
 
         ReportingBackOff(BotHealth health) {
@@ -179,7 +183,7 @@ public final class TelegramBot implements AutoCloseable {
 
         @Override
         public synchronized void reset() {
-            inner.reset();
+            next = 500;
             if (failing) health.telegramOk();
             failing = false;
         }
@@ -188,7 +192,9 @@ public final class TelegramBot implements AutoCloseable {
         public synchronized long nextBackOffMillis() {
             failing = true;
             health.telegramFailed("getUpdates failing");
-            return inner.nextBackOffMillis();
+            long now = next;
+            next = Math.min(next * 2, 30_000);
+            return now;
         }
     }
 
@@ -203,9 +209,5 @@ public final class TelegramBot implements AutoCloseable {
         }
         updates.close();
         outbox.close();
-    }
-
-    static String lower(String s) {
-        return s.toLowerCase(Locale.ROOT);
     }
 }

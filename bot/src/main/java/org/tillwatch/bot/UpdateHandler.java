@@ -60,7 +60,10 @@ final class UpdateHandler implements LongPollingUpdateConsumer {
                 outbox.enqueue(new Outgoing.Message(chat, access.refuse(m.getFrom(), chat, text.split("\\s+", 2)[0]), null));
                 return;
             }
-            if (text.startsWith("/")) outbox.enqueue(new Outgoing.Message(chat, conversation.command(chat, text), null));
+            if (text.startsWith("/")) {
+                LOG.info("command " + text.split("\\s+", 2)[0] + " from user " + m.getFrom().getId() + " in chat " + chat);
+                outbox.enqueue(new Outgoing.Message(chat, conversation.command(chat, text), null));
+            }
         } else if (u.hasCallbackQuery()) {
             pressed(u.getCallbackQuery());
         }

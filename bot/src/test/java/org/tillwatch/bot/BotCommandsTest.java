@@ -1,21 +1,15 @@
 package org.tillwatch.bot;
 
-import java.net.URI;
-import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 import org.tillwatch.bot.text.Fmt;
 import org.tillwatch.collector.Collector;
-import org.tillwatch.config.TelegramConfig;
 import org.tillwatch.domain.model.OutcomeExplanation;
 import org.tillwatch.domain.model.OutcomeExplanations;
 
@@ -24,30 +18,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The bot against the Telegram stand-in and a real collector that has read the sample fleet: every command, the allowlist. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class BotCommandsTest {
-    static final String TOKEN = "123456789:AAEhBOweik6ad9r_QXMENQjcrGbqCr4K-7s";
-    static final long ANNA = 111;
-    static final long GROUP = -100500;
+    static final long ANNA = Stand.ANNA;
+    static final long GROUP = Stand.GROUP;
     static final long STRANGER = 999;
-    static final Duration WAIT = Duration.ofSeconds(20);
+    static final Duration WAIT = Stand.WAIT;
 
     Collector collector;
     FakeTelegram telegram;
-    TelegramBot bot;
 
     @BeforeAll
-    void start(@TempDir Path tmp) throws Exception {
-        collector = FleetCollector.start(tmp.resolve("data"));
-        telegram = new FakeTelegram(TOKEN);
-        TelegramConfig cfg = new TelegramConfig(true, telegram.url(), null, List.of(ANNA), List.of(GROUP), "both", Duration.ofSeconds(1));
-        bot = TelegramBot.start(new TelegramBot.Options(cfg, TOKEN, URI.create("http://127.0.0.1:" + collector.port()), null,
-                tmp.resolve("bot"), false, Clock.systemUTC()));
-    }
-
-    @AfterAll
-    void stop() throws Exception {
-        if (bot != null) bot.close();
-        if (telegram != null) telegram.close();
-        if (collector != null) collector.close();
+    void start() throws Exception {
+        Stand stand = Stand.get();
+        stand.awaitIngested();
+        collector = stand.collector;
+        telegram = stand.telegram;
     }
 
     FakeTelegram.Call ask(long user, long chat, String text) throws InterruptedException {

@@ -26,21 +26,21 @@ import com.sun.net.httpserver.HttpServer;
  * polling, short waits), sendMessage, editMessageText, answerCallbackQuery and setMyCommands. It records every call, lets
  * a test play users typing and pressing buttons, and can play Telegram being down (502) for a while.
  */
-final class FakeTelegram implements AutoCloseable {
+public final class FakeTelegram implements AutoCloseable {
     static final ObjectMapper JSON = new ObjectMapper();
 
     /** One Bot API call as the bot made it. */
-    record Call(String method, JsonNode params, long nanos) {
-        String text() {
+    public record Call(String method, JsonNode params, long nanos) {
+        public String text() {
             return params.path("text").asText("");
         }
 
-        long chat() {
+        public long chat() {
             return params.path("chat_id").asLong();
         }
 
         /** The id the stand-in gave a sent message, or the id of the message edited. */
-        long messageId() {
+        public long messageId() {
             return params.has("_message_id") ? params.get("_message_id").asLong() : params.path("message_id").asLong();
         }
     }
@@ -54,7 +54,7 @@ final class FakeTelegram implements AutoCloseable {
     private final AtomicInteger callbackIds = new AtomicInteger();
     private volatile boolean down;
 
-    FakeTelegram(String token) throws IOException {
+    public FakeTelegram(String token) throws IOException {
         this.token = token;
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.setExecutor(Executors.newCachedThreadPool(r -> {
@@ -66,11 +66,11 @@ final class FakeTelegram implements AutoCloseable {
         server.start();
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
-    void down(boolean down) {
+    public void down(boolean down) {
         this.down = down;
     }
 
@@ -163,7 +163,7 @@ final class FakeTelegram implements AutoCloseable {
     }
 
     /** A user types {@code text} in a chat (their private chat when {@code chat == user}). */
-    synchronized void type(long user, String username, long chat, String text) {
+    public synchronized void type(long user, String username, long chat, String text) {
         ObjectNode u = JSON.createObjectNode().put("update_id", nextUpdate.getAndIncrement());
         ObjectNode m = u.putObject("message").put("message_id", nextMessage.incrementAndGet()).put("date", System.currentTimeMillis() / 1000);
         m.set("from", user(user, username));
@@ -175,7 +175,7 @@ final class FakeTelegram implements AutoCloseable {
     }
 
     /** A user presses a button with {@code data} under message {@code messageId}; returns the callback query id. */
-    synchronized String press(long user, String username, long chat, long messageId, String data) {
+    public synchronized String press(long user, String username, long chat, long messageId, String data) {
         String id = "cb" + callbackIds.incrementAndGet();
         ObjectNode u = JSON.createObjectNode().put("update_id", nextUpdate.getAndIncrement());
         ObjectNode q = u.putObject("callback_query").put("id", id).put("chat_instance", "ci").put("data", data);
@@ -187,22 +187,22 @@ final class FakeTelegram implements AutoCloseable {
         return id;
     }
 
-    synchronized List<Call> calls() {
+    public synchronized List<Call> calls() {
         return List.copyOf(calls);
     }
 
-    synchronized List<Call> calls(String method) {
+    public synchronized List<Call> calls(String method) {
         return calls.stream().filter(c -> c.method().equalsIgnoreCase(method)).toList();
     }
 
-    /** Waits for a call of {@code method} matching {@code test} made after the first {@code after} calls. */
-    Call await(String method, Predicate<Call> test, int after, Duration timeout) throws InterruptedException {
+    /** Waits for a call of {@code method} ("a|b": either) matching {@code test} made after the first {@code after} calls. */
+    public Call await(String method, Predicate<Call> test, int after, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         synchronized (this) {
             while (true) {
                 for (int i = after; i < calls.size(); i++) {
                     Call c = calls.get(i);
-                    if (c.method().equalsIgnoreCase(method) && test.test(c)) return c;
+                    if (java.util.Arrays.stream(method.split("\\|")).anyMatch(c.method()::equalsIgnoreCase) && test.test(c)) return c;
                 }
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
@@ -215,7 +215,7 @@ final class FakeTelegram implements AutoCloseable {
         }
     }
 
-    synchronized int mark() {
+    public synchronized int mark() {
         return calls.size();
     }
 

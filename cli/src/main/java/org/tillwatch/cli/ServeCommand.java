@@ -1,10 +1,14 @@
 package org.tillwatch.cli;
 
 import java.io.PrintWriter;
+import java.net.URI;
+import java.util.List;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
+import org.tillwatch.bot.TelegramBot;
+import org.tillwatch.bot.push.LateNotifier;
 import org.tillwatch.collector.Collector;
 import org.tillwatch.config.CollectorConfig;
 import org.tillwatch.config.ConfigException;
@@ -39,6 +43,9 @@ final class ServeCommand implements Callable<Integer> {
 
     @Option(names = "--host", paramLabel = "ADDR", description = "Address to listen on.")
     String host;
+
+    @Option(names = "--telegram-api", paramLabel = "URL", description = "Telegram Bot API base URL for the bot (telegram.api-url).")
+    String telegramApi;
 
     @Option(names = "--smtp", paramLabel = "HOST:PORT", description = "SMTP relay for alert emails (overrides alerting.smtp-host/-port).")
     String smtp;
@@ -80,6 +87,9 @@ final class ServeCommand implements Callable<Integer> {
             if (port != null) cfg = cfg.withPort(port);
             if (host != null) cfg = cfg.withHost(host);
             if (smtp != null || hotline != null) cfg = cfg.withAlerting(alerting(cfg.alerting()));
+            if (telegramApi != null) cfg = cfg.withTelegram(TelegramSetup.telegram(cfg, telegramApi, null, false));
+        } catch (TelegramSetup.Invalid e) {
+            return TelegramSetup.usage(err, "serve", e.problems);
         } catch (ConfigException | InvalidConfigException e) {
             err.println("tillwatch serve: invalid configuration / ошибка в настройках:");
             for (String p : e instanceof ConfigException c ? c.problems() : ((InvalidConfigException) e).problems()) err.println("  " + p);
@@ -91,10 +101,32 @@ final class ServeCommand implements Callable<Integer> {
             out.flush();
             return 0;
         }
-        Collector collector = Collector.start(cfg, System.getenv());
+        String botToken = null;
+        String apiToken = null;
+        if (cfg.telegram().enabled()) {
+            try {
+                botToken = TelegramSetup.token(cfg.telegram(), System.getenv());
+                apiToken = TelegramSetup.apiToken(System.getenv(), null);
+            } catch (TelegramSetup.Invalid e) {
+                return TelegramSetup.usage(err, "serve", e.problems);
+            }
+        }
+        LateNotifier channel = new LateNotifier();
+        Collector collector = Collector.start(cfg, System.getenv(), botToken == null ? List.of() : List.of(channel));
+        TelegramBot bot = null;
+        if (botToken != null) {
+            String h = cfg.server().host().equals("0.0.0.0") || cfg.server().host().equals("::") ? "127.0.0.1" : cfg.server().host();
+            bot = TelegramSetup.start(cfg.telegram(), botToken, URI.create("http://" + (h.contains(":") ? "[" + h + "]" : h) + ":" + collector.port()),
+                    apiToken, cfg.data().dir().resolve("telegram"));
+            channel.attach(bot.notifier());
+            out.printf("tillwatch bot: Telegram %s, %d users, %d group chats%n", cfg.telegram().apiUrl(), cfg.telegram().users().size(),
+                    cfg.telegram().chats().size());
+        }
+        TelegramBot telegram = bot;
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
+                if (telegram != null) telegram.close();
                 System.out.println("tillwatch collector stopping: draining and committing / коллектор останавливается");
                 System.out.flush();
                 collector.close();

@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
                 "Наблюдение за сервисом лояльности по логам касс."},
         subcommands = {IndexCommand.class, AvailabilityCommand.class, SimulateCommand.class,
                 DemoCommand.class, ServeCommand.class, ReplayCommand.class, PasswdCommand.class,
-                org.tillwatch.cli.tickets.TicketsCommand.class,
+                org.tillwatch.cli.tickets.TicketsCommand.class, BotCommand.class,
                 CommandLine.HelpCommand.class})
 public final class TillwatchCommand implements Runnable {
     @CommandLine.Spec

@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.TreeMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -49,32 +48,29 @@ public final class IncidentPoller implements AutoCloseable {
         this.delay = interval;
     }
 
-    /** One comparison; returns the notices it delivered. */
+    /**
+     * One comparison of every incident the collector keeps with what was seen last: new ones (open, or already over
+     * when they opened and closed between two polls), acknowledgements, changes of scope or severity, recoveries. The
+     * first poll of a fresh state only announces what is open now.
+     */
     public List<IncidentNotice> pollOnce() throws CollectorException {
-        List<Incident> open = IncidentJson.list(api.incidents("open"));
+        List<Incident> all = IncidentJson.list(api.incidents("all"));
         Map<String, Incident> known = state.known();
+        boolean seeded = state.seeded();
         Map<String, Incident> next = new TreeMap<>();
         List<IncidentNotice> notices = new ArrayList<>();
-        for (Incident i : open) {
+        for (Incident i : all) {
             next.put(i.id(), i);
             Incident prev = known.get(i.id());
             if (prev == null) {
-                notices.add(notice(IncidentNotice.Type.OPENED, i, null));
+                if (i.open()) notices.add(notice(IncidentNotice.Type.OPENED, i, null));
+                else if (seeded) notices.add(notice(IncidentNotice.Type.RESOLVED, i, null));
+            } else if (prev.open() && !i.open()) {
+                notices.add(notice(IncidentNotice.Type.RESOLVED, i, null));
             } else if (i.acknowledgedBy() != null && !i.acknowledgedBy().equals(prev.acknowledgedBy())) {
                 notices.add(notice(IncidentNotice.Type.ACKNOWLEDGED, i, i.acknowledgedBy()));
-            } else if (i.severity() != prev.severity() || !i.stores().equals(prev.stores()) || !i.scope().equals(prev.scope())) {
+            } else if (i.open() && (i.severity() != prev.severity() || !i.stores().equals(prev.stores()) || !i.scope().equals(prev.scope()))) {
                 notices.add(notice(IncidentNotice.Type.UPDATED, i, null));
-            }
-        }
-        for (Incident prev : known.values()) {
-            if (next.containsKey(prev.id())) continue;
-            try {
-                Incident now = IncidentJson.parse(api.incident(prev.id()));
-                if (now.open()) next.put(now.id(), now);
-                else notices.add(notice(IncidentNotice.Type.RESOLVED, now, null));
-            } catch (CollectorException e) {
-                if (e.unreachable()) throw e;
-                LOG.fine("incident " + prev.id() + " no longer known to the collector: " + e.getMessage());
             }
         }
         for (IncidentNotice n : notices) {
@@ -136,9 +132,5 @@ public final class IncidentPoller implements AutoCloseable {
             timer.shutdownNow();
             timer = null;
         }
-    }
-
-    Duration delay() {
-        return Objects.requireNonNull(delay);
     }
 }

@@ -23,6 +23,8 @@ import org.tillwatch.alerting.IncidentNotice;
 public final class Outbox implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(Outbox.class.getName());
     static final long MAX_BACKOFF_MS = 60_000;
+    /** Pushes folded into one digest at most; more wait for the next message, so each incident gets its line. */
+    static final int MAX_DIGEST = 20;
 
     /** Turns a chat's queued pushes into the message (or card edit) that carries them. */
     public interface PushRenderer {
@@ -120,7 +122,6 @@ public final class Outbox implements AutoCloseable {
             long[] wait = {Long.MAX_VALUE};
             t = take(now, wait);
             if (t == null) return wait[0];
-            limiter.record(t.chat(), now);
         }
         try {
             execute(t.action());
@@ -183,14 +184,28 @@ public final class Outbox implements AutoCloseable {
         if (!(head instanceof Outgoing.Push)) return new Taken(chat, List.of(head), head);
         List<Outgoing> items = new ArrayList<>(List.of(head));
         List<Outgoing> rest = new ArrayList<>();
-        for (Outgoing o : q) (o instanceof Outgoing.Push ? items : rest).add(o);
+        for (Outgoing o : q) (o instanceof Outgoing.Push && items.size() < MAX_DIGEST ? items : rest).add(o);
         q.clear();
         q.addAll(rest);
         List<IncidentNotice> notices = items.stream().map(o -> ((Outgoing.Push) o).notice()).toList();
         return new Taken(chat, items, renderer.render(chat, notices));
     }
 
+    /**
+     * The limits count from when Telegram answered, not from when the request left: then the next message to a chat
+     * reaches Telegram at least a second after the previous one, however long the network took.
+     */
     private void execute(Outgoing action) throws TelegramFailure {
+        try {
+            call(action);
+        } finally {
+            synchronized (this) {
+                limiter.record(action.chat(), clock.millis());
+            }
+        }
+    }
+
+    private void call(Outgoing action) throws TelegramFailure {
         switch (action) {
             case Outgoing.Message m -> m.sent().accept(gateway.send(m.chat(), m.reply()));
             case Outgoing.Edit e -> gateway.edit(e.chat(), e.messageId(), e.reply());

@@ -10,7 +10,11 @@ public record Reply(String html, Keyboard keyboard) {
     public Reply {
         Objects.requireNonNull(html, "html");
         keyboard = keyboard == null ? Keyboard.NONE : keyboard;
-        if (html.length() > MAX_CHARS) html = html.substring(0, MAX_CHARS - 2) + "…";
+        if (html.length() > MAX_CHARS) {
+            // Tags never span lines here, so cutting at a line keeps the HTML valid.
+            int cut = html.lastIndexOf('\n', MAX_CHARS - 2);
+            html = html.substring(0, cut > 0 ? cut : MAX_CHARS - 2) + "\n…";
+        }
     }
 
     public static Reply of(String html) {

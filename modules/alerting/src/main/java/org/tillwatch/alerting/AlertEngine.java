@@ -62,6 +62,8 @@ public final class AlertEngine implements Closeable {
     private final Outbox outbox;
     private final SelfWatch watch;
     private final Folding folding;
+    /** Notices created since the last save: they reach the outbox once the state holding them is on disk. */
+    private final List<Saved.Pending> staged = new ArrayList<>();
     private final long stepMs;
     private volatile long lastStep;
     private volatile boolean started;
@@ -265,7 +267,7 @@ public final class AlertEngine implements Closeable {
 
     // ---- notices ----------------------------------------------------------------------------------------------
 
-    /** Creates a notice and queues it for every channel that should carry it. Call with the lock held. */
+    /** Creates a notice for every channel that should carry it; {@link #persist} hands it over. Call with the lock held. */
     void notice(Type type, Incident i, String actor) {
         Instant now = clock.instant();
         IncidentNotice n = new IncidentNotice(++nextSequence, type, i, actor, now);
@@ -279,7 +281,7 @@ public final class AlertEngine implements Closeable {
             if (i.kind().equals(Rule.NOTIFIER_FAILING.kind()) && i.open() && selfSubject(i).equals(nf.name())) continue;
             to.add(nf.name());
         }
-        outbox.add(n, to);
+        if (!to.isEmpty()) staged.add(new Saved.Pending(n, to));
     }
 
     private String selfSubject(Incident i) {
@@ -310,12 +312,17 @@ public final class AlertEngine implements Closeable {
             Map<String, Tracker> t = new TreeMap<>();
             trackers.forEach((k, v) -> t.put(k.toString(), v));
             Instant step = lastStep == Long.MIN_VALUE ? null : Instant.ofEpochMilli(lastStep * stepMs);
+            List<Saved.Pending> box = new ArrayList<>(outbox.snapshot());
+            box.addAll(staged);
             try {
-                store.write(new Saved(book.next(), nextSequence, nextSilence, step, book.all(), t, silences, outbox.snapshot(), lastSent));
+                store.write(new Saved(book.next(), nextSequence, nextSilence, step, book.all(), t, silences, box, lastSent));
             } catch (IOException e) {
                 LOG.log(Level.SEVERE, "cannot save the alert state to " + store.file(), e);
                 throw new UncheckedIOException(e);
             }
+            // on disk first, then told: a crash loses no notice, and a restart does not make up one
+            for (Saved.Pending p : staged) outbox.add(p.notice(), p.to());
+            staged.clear();
         }
     }
 

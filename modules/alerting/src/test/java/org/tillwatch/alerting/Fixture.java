@@ -77,7 +77,7 @@ final class Fixture {
 
     static void eventually(Runnable check) throws InterruptedException {
         AssertionError last = null;
-        for (int i = 0; i < 100; i++) {
+        for (int i = 0; i < 300; i++) {
             try {
                 check.run();
                 return;

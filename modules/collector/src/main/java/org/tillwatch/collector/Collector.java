@@ -79,6 +79,12 @@ public final class Collector implements Closeable {
     }
 
     public static Collector start(CollectorConfig config, Map<String, String> env) throws IOException {
+        return start(config, env, List.of());
+    }
+
+    /** @param channels more notifiers (the Telegram bot in serve), registered before the engine makes its first notice */
+    public static Collector start(CollectorConfig config, Map<String, String> env, List<org.tillwatch.alerting.Notifier> channels)
+            throws IOException {
         StoreRegistry registry = config.stores().registry() == null ? StoreRegistry.empty(config.stores().zone())
                 : StoreRegistry.parse(Files.readString(config.stores().registry()), config.stores().zone());
         Files.createDirectories(config.data().dir());
@@ -131,6 +137,7 @@ public final class Collector implements Closeable {
         timer.scheduleWithFixedDelay(() -> recheckTickets(orchestrator), 30, 30, TimeUnit.SECONDS);
         Vertx vertx = Vertx.vertx();
         Notifiers.fromConfig(config.alerting(), registry, env, vertx).forEach(alerts::addNotifier);
+        channels.forEach(alerts::addNotifier);
         alerts.busyRegisters(engine::busy);
         alerts.start();
         CollectorServer http = new CollectorServer(vertx, config, engine, live, registry, searchers, hasher, metrics, samples, alerts,

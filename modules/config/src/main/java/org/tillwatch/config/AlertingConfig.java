@@ -173,4 +173,11 @@ public record AlertingConfig(double threshold, double hysteresis, int minVolume,
                 repeatInterval, evaluateEvery, stallAfter, notifierFailures, publicUrl, smtpHost, smtpPort, smtpTls,
                 smtpUser, smtpPasswordFile, from, hotline, webhookUrl, dailyQuiet);
     }
+
+    public AlertingConfig withDailyQuiet(String localTime) {
+        return new AlertingConfig(threshold, hysteresis, minVolume, minFailed, window, recoveryWindow, baselineWindow, drop,
+                pending, recoveryPending, chainMinVolume, foldStores, foldShare, missingMin, registerSilence,
+                repeatInterval, evaluateEvery, stallAfter, notifierFailures, publicUrl, smtpHost, smtpPort, smtpTls,
+                smtpUser, smtpPasswordFile, from, hotline, webhookUrl, localTime);
+    }
 }

@@ -88,8 +88,14 @@ public final class IncidentBook {
                 state, by, i.impact(), i.summary()));
     }
 
-    /** Adds what the stores of each open incident did since the last call. */
+    /** Adds what the stores of each open incident did since the last call (after a restart: since the restart). */
     public void accumulate(Map<String, long[]> totals) {
+        for (Incident open : incidents.values()) {
+            if (!open.open() || open.stores().isEmpty() || seen.containsKey(open.id())) continue;
+            Map<String, long[]> mine = new HashMap<>();
+            for (String store : open.stores()) mine.put(store, new long[2]);
+            seen.put(open.id(), mine);
+        }
         for (Map.Entry<String, Map<String, long[]>> e : seen.entrySet()) {
             Incident i = incidents.get(e.getKey());
             if (i == null || !i.open()) continue;

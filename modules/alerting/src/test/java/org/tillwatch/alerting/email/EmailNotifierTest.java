@@ -98,4 +98,16 @@ class EmailNotifierTest {
                 .isInstanceOf(Exception.class);
         assertThat(mail.getReceivedMessages()).isEmpty();
     }
+
+    @Test
+    void noSmtpServerIsAFailureWithTheReason() throws Exception {
+        int port;
+        try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
+        AlertingConfig c = config(null).withSmtp("127.0.0.1", port);
+        EmailNotifier n = new EmailNotifier(vertx, c, null, registry);
+        assertThatThrownBy(() -> n.deliver(new IncidentNotice(1, IncidentNotice.Type.OPENED, incident(null), null, Instant.now())))
+                .hasMessageContaining("Connection refused");
+    }
 }
