@@ -38,6 +38,7 @@ import org.tillwatch.index.TransactionIndexWriter;
 public final class IngestEngine implements Closeable {
     private static final Logger LOG = Logger.getLogger(IngestEngine.class.getName());
     private static final int SLICE = 1 << 20;
+    private static final long SLOW_PAUSE_NANOS = 1_000_000_000L;
 
     private final CollectorConfig config;
     private final StoreRegistry registry;
@@ -370,19 +371,31 @@ public final class IngestEngine implements Closeable {
         List<RegisterStream> taken = new ArrayList<>(streams.size());
         List<Checkpoint.Stream> snapshot = new ArrayList<>(streams.size());
         long gen = generation + 1;
+        writer.flush(); // the bulk of the index work, done while ingestion goes on
         long pauseStart = System.nanoTime();
+        long locked = pauseStart;
+        long snapshotted = pauseStart;
         barrier.writeLock().lock();
         try {
+            locked = System.nanoTime();
             for (RegisterStream s : streams.values()) {
                 taken.add(s);
                 snapshot.add(s.checkpoint());
             }
+            snapshotted = System.nanoTime();
             writer.prepareCommit(Map.of(CheckpointStore.COMMIT_KEY, Long.toString(gen), "last_ingest", Instant.now().toString()));
         } finally {
             barrier.writeLock().unlock();
-            long pause = System.nanoTime() - pauseStart;
+            long end = System.nanoTime();
+            long pause = end - pauseStart;
             lastCommitPauseNanos = pause;
             maxCommitPauseNanos = Math.max(maxCommitPauseNanos, pause);
+            if (pause > SLOW_PAUSE_NANOS) {
+                long wait = locked - pauseStart, cps = snapshotted - locked, flush = end - snapshotted;
+                LOG.info(() -> String.format("commit held ingestion still for %d ms: %d ms waiting for running reads, %d ms "
+                        + "for the checkpoints of %d streams, %d ms preparing the index commit", pause / 1_000_000,
+                        wait / 1_000_000, cps / 1_000_000, taken.size(), flush / 1_000_000));
+            }
         }
         for (RegisterStream s : streams.values()) {
             if (s.segments instanceof SpoolSegments sp) sp.sync();
