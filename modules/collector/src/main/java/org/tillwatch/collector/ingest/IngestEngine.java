@@ -2,7 +2,6 @@ package org.tillwatch.collector.ingest;
 
 import java.io.Closeable;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -270,7 +269,8 @@ public final class IngestEngine implements Closeable {
                 observer.bytes(s.key, fed);
             }
             more = fed >= SLICE || (fed > 0 && s.segments.hasMore(s.pipeline.position()));
-        } catch (IOException | UncheckedIOException e) {
+        } catch (IOException | RuntimeException e) {
+            // Not only I/O: a bug that throws while reading must stop readiness loudly, not lose a stream's bytes quietly.
             fail(e);
         } finally {
             s.lock.unlock();
