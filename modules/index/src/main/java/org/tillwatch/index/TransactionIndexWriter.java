@@ -66,6 +66,14 @@ public final class TransactionIndexWriter implements Closeable {
     }
 
     /** The metadata of the last commit (empty for a new index). */
+    /**
+     * Writes buffered documents to new segments and applies pending replacements, without making them durable: done
+     * ahead of {@link #prepareCommit}, it leaves that call (which must run while ingestion stands still) little to do.
+     */
+    public void flush() throws IOException {
+        writer.flush();
+    }
+
     public Map<String, String> lastCommitData() {
         Map<String, String> out = new java.util.HashMap<>();
         Iterable<Map.Entry<String, String>> data = writer.getLiveCommitData();

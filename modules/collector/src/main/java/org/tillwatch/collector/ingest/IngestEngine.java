@@ -2,7 +2,6 @@ package org.tillwatch.collector.ingest;
 
 import java.io.Closeable;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -38,6 +37,7 @@ import org.tillwatch.index.TransactionIndexWriter;
 public final class IngestEngine implements Closeable {
     private static final Logger LOG = Logger.getLogger(IngestEngine.class.getName());
     private static final int SLICE = 1 << 20;
+    private static final long SLOW_PAUSE_NANOS = 1_000_000_000L;
 
     private final CollectorConfig config;
     private final StoreRegistry registry;
@@ -269,7 +269,8 @@ public final class IngestEngine implements Closeable {
                 observer.bytes(s.key, fed);
             }
             more = fed >= SLICE || (fed > 0 && s.segments.hasMore(s.pipeline.position()));
-        } catch (IOException | UncheckedIOException e) {
+        } catch (IOException | RuntimeException e) {
+            // Not only I/O: a bug that throws while reading must stop readiness loudly, not lose a stream's bytes quietly.
             fail(e);
         } finally {
             s.lock.unlock();
@@ -370,19 +371,31 @@ public final class IngestEngine implements Closeable {
         List<RegisterStream> taken = new ArrayList<>(streams.size());
         List<Checkpoint.Stream> snapshot = new ArrayList<>(streams.size());
         long gen = generation + 1;
+        writer.flush(); // the bulk of the index work, done while ingestion goes on
         long pauseStart = System.nanoTime();
+        long locked = pauseStart;
+        long snapshotted = pauseStart;
         barrier.writeLock().lock();
         try {
+            locked = System.nanoTime();
             for (RegisterStream s : streams.values()) {
                 taken.add(s);
                 snapshot.add(s.checkpoint());
             }
+            snapshotted = System.nanoTime();
             writer.prepareCommit(Map.of(CheckpointStore.COMMIT_KEY, Long.toString(gen), "last_ingest", Instant.now().toString()));
         } finally {
             barrier.writeLock().unlock();
-            long pause = System.nanoTime() - pauseStart;
+            long end = System.nanoTime();
+            long pause = end - pauseStart;
             lastCommitPauseNanos = pause;
             maxCommitPauseNanos = Math.max(maxCommitPauseNanos, pause);
+            if (pause > SLOW_PAUSE_NANOS) {
+                long wait = locked - pauseStart, cps = snapshotted - locked, flush = end - snapshotted;
+                LOG.info(() -> String.format("commit held ingestion still for %d ms: %d ms waiting for running reads, %d ms "
+                        + "for the checkpoints of %d streams, %d ms preparing the index commit", pause / 1_000_000,
+                        wait / 1_000_000, cps / 1_000_000, taken.size(), flush / 1_000_000));
+            }
         }
         for (RegisterStream s : streams.values()) {
             if (s.segments instanceof SpoolSegments sp) sp.sync();

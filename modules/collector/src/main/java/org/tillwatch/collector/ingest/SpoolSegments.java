@@ -16,7 +16,8 @@ import org.tillwatch.domain.assemble.RegisterPipeline;
 /**
  * A pushed register's bytes, spooled to disk before they are acknowledged: files named by the stream offset of their
  * first byte ({@code 00000000000000000000.log}, ...), rolled at {@link #ROLL_BYTES}, removed once a committed
- * checkpoint no longer needs them. The spool is what makes a 202 a promise: accepted bytes survive a crash.
+ * checkpoint no longer needs them. The spool is what makes a 202 a promise: accepted bytes survive a crash. Payment
+ * card numbers ({@code pan=} values) are masked on the way in, length kept, as the parser would mask them.
  */
 final class SpoolSegments implements Segments {
     static final long ROLL_BYTES = 64L * 1024 * 1024;
@@ -29,6 +30,8 @@ final class SpoolSegments implements Segments {
     private final java.util.concurrent.ConcurrentSkipListMap<Long, String> files = new java.util.concurrent.ConcurrentSkipListMap<>();
     /** Spool files written since the last {@link #sync()}, and whether files.tsv or the directory changed (guarded by this). */
     private final java.util.Set<Long> unsynced = new java.util.HashSet<>();
+    /** Payment card numbers are masked before they reach the spool (guarded by this). */
+    private final SpoolPanMask panMask = new SpoolPanMask();
     private boolean marksUnsynced;
     private boolean dirUnsynced;
     /** The file start the pipeline last crossed (only the reading thread touches it). */
@@ -75,10 +78,54 @@ final class SpoolSegments implements Segments {
      * starts a new file); {@code endOfFile}: the chunk ends its file. Callers serialize appends per register.
      */
     synchronized long append(byte[] data, int off, int len, String file, boolean endOfFile) throws IOException {
-        if (file != null && !file.equals(fileAt(length))) mark(length, file);
-        long end = append(data, off, len);
+        if (file != null && !file.equals(fileAt(length))) {
+            maskWritten(panMask.end());
+            mark(length, file);
+        }
+        List<SpoolPanMask.Range> ranges = new ArrayList<>(panMask.scan(data, off, len, length));
+        if (endOfFile) ranges.addAll(panMask.end());
+        byte[] bytes = data;
+        int from = off;
+        if (!ranges.isEmpty()) {
+            bytes = java.util.Arrays.copyOfRange(data, off, off + len);
+            from = 0;
+            for (SpoolPanMask.Range r : ranges) {
+                for (long p = Math.max(r.from(), length); p < r.to(); p++) bytes[(int) (p - length)] = '*';
+            }
+            maskWritten(ranges);
+        }
+        long end = append(bytes, from, len);
         if (endOfFile && !files.containsKey(end)) mark(end, source);
         return end;
+    }
+
+    /** Masks the parts of {@code ranges} that are already in spool files (a card number cut by a chunk's end). */
+    private void maskWritten(List<SpoolPanMask.Range> ranges) throws IOException {
+        for (SpoolPanMask.Range r : ranges) {
+            for (long p = r.from(); p < Math.min(r.to(), length); ) {
+                if (bases.isEmpty()) break;
+                if (p < bases.get(0)) { // read, committed and removed already
+                    p = bases.get(0);
+                    continue;
+                }
+                int i = bases.size() - 1;
+                while (i > 0 && bases.get(i) > p) i--;
+                long base = bases.get(i);
+                long fileEnd = i + 1 < bases.size() ? bases.get(i + 1) : length;
+                int n = (int) (Math.min(Math.min(r.to(), length), fileEnd) - p);
+                byte[] stars = new byte[n];
+                java.util.Arrays.fill(stars, (byte) '*');
+                try (FileChannel ch = FileChannel.open(file(base), StandardOpenOption.WRITE)) {
+                    ByteBuffer b = ByteBuffer.wrap(stars);
+                    long at = p - base;
+                    while (b.hasRemaining()) at += ch.write(b, at);
+                } catch (java.nio.file.NoSuchFileException gone) {
+                    // already read, committed and removed: nothing left at rest
+                }
+                unsynced.add(base);
+                p += n;
+            }
+        }
     }
 
     private String fileAt(long offset) {
