@@ -16,4 +16,4 @@ fi
 module="$1" target="$2" duration="${3:-10m}"
 # -am builds the modules it depends on in the same reactor (their tests are filtered out by -Dtest).
 JAZZER_FUZZ=1 exec ./mvnw -B -ntp -pl "$module" -am test -Dtest="$target" -Dsurefire.failIfNoSpecifiedTests=false \
-  -Djazzer.max_duration="$duration"
+  -Djazzer.hooks=true -Djazzer.max_duration="$duration"
