@@ -31,7 +31,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Property: any split of a register's bytes into push chunks (1-byte chunks, cuts inside a CRLF, a multi-byte
- * character or an XML payload included) gives the same transactions and malformed lines as feeding each file whole.
+ * character or an XML payload included), with or without the register going quiet between chunks, gives the same
+ * transactions and malformed lines as feeding each file whole.
  * The registers are those of the shared sample fleet (gzip undone, files in rotation order).
  */
 class ChunkSplitPropertiesTest {
@@ -47,14 +48,19 @@ class ChunkSplitPropertiesTest {
     @Property(tries = 30)
     void anySplitGivesTheSameTransactions(@ForAll("registers") RegisterKey register,
                                           @ForAll @Size(min = 1, max = 12) List<@IntRange(min = 1, max = 70_000) Integer> chunkSizes,
-                                          @ForAll @IntRange(min = 1, max = 16) int tinyEvery) {
-        List<String> whole = WHOLE.computeIfAbsent(register, r -> read(r, new int[] {Integer.MAX_VALUE}, 0));
+                                          @ForAll @IntRange(min = 1, max = 16) int tinyEvery,
+                                          @ForAll boolean quietAfterEachChunk) {
+        List<String> whole = WHOLE.computeIfAbsent(register, r -> read(r, new int[] {Integer.MAX_VALUE}, 0, false));
         int[] sizes = chunkSizes.stream().mapToInt(Integer::intValue).toArray();
-        assertThat(read(register, sizes, tinyEvery)).isEqualTo(whole);
+        assertThat(read(register, sizes, tinyEvery, quietAfterEachChunk)).isEqualTo(whole);
     }
 
-    /** Feeds chunks cycling through {@code sizes}; every {@code tinyEvery}-th chunk is 1 to 3 bytes (0: never). */
-    private static List<String> read(RegisterKey register, int[] sizes, int tinyEvery) {
+    /**
+     * Feeds chunks cycling through {@code sizes}; every {@code tinyEvery}-th chunk is 1 to 3 bytes (0: never). With
+     * {@code quiet}, the register goes quiet after every chunk, as the collector sees it when a shipper pauses: the
+     * pending entry is read early when it is surely complete.
+     */
+    private static List<String> read(RegisterKey register, int[] sizes, int tinyEvery, boolean quiet) {
         List<String> out = new ArrayList<>();
         RegisterPipeline p = new RegisterPipeline(register, registry.store(register.store()), new ReferenceDialect(),
                 (AssemblyListener) t -> out.add(describe(t)), m -> out.add("malformed " + m));
@@ -66,6 +72,7 @@ class ChunkSplitPropertiesTest {
                 int n = tinyEvery > 0 && k % tinyEvery == tinyEvery - 1 ? 1 + k % 3 : sizes[k % sizes.length];
                 n = Math.min(n, file.length - at);
                 p.feed(file, at, n);
+                if (quiet) p.flushIfComplete();
                 at += n;
             }
             p.endOfFile();
