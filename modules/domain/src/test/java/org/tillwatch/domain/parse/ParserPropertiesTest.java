@@ -66,10 +66,11 @@ class ParserPropertiesTest {
 
     @Property(tries = 150)
     void logLikeLinesNeverThrowAndEveryLineIsAccountedFor(@ForAll("logLines") List<String> lines, @ForAll boolean crlf,
-                                                         @ForAll @Size(max = 5) List<@IntRange(min = 0, max = 400) Integer> chunks) {
+                                                         @ForAll @Size(max = 5) List<@IntRange(min = 0, max = 400) Integer> chunks,
+                                                         @ForAll boolean quietBetweenChunks) {
         byte[] bytes = String.join(crlf ? "\r\n" : "\n", lines).getBytes(StandardCharsets.UTF_8);
         int[] cuts = chunks.stream().mapToInt(Integer::intValue).toArray();
-        LineAccounting.check(StandardCharsets.UTF_8, bytes, cuts);
+        LineAccounting.check(StandardCharsets.UTF_8, bytes, cuts, quietBetweenChunks);
         assemble(StandardCharsets.UTF_8, bytes, cuts);
     }
 
