@@ -44,9 +44,9 @@ public final class PanMasker {
         int i = 0;
         int copied = 0;
         while (i < text.length()) {
-            if (!Character.isDigit(text.charAt(i))) { i++; continue; }
+            if (!asciiDigit(text.charAt(i))) { i++; continue; }
             int start = i;
-            while (i < text.length() && Character.isDigit(text.charAt(i))) i++;
+            while (i < text.length() && asciiDigit(text.charAt(i))) i++;
             int len = i - start;
             if (len >= 13 && len <= 19) {
                 if (out == null) out = new StringBuilder(text.length());
@@ -57,5 +57,10 @@ public final class PanMasker {
         if (out == null) return text;
         out.append(text, copied, text.length());
         return out.toString();
+    }
+
+    /** A card number is ASCII digits: a neighbouring digit of another script must not hide it in a longer run. */
+    private static boolean asciiDigit(char c) {
+        return c >= '0' && c <= '9';
     }
 }

@@ -17,6 +17,8 @@ import org.tillwatch.domain.model.RawEntry;
  */
 public final class ReferenceDialect implements Dialect {
     private static final int[] TIME_DIGITS = {11, 12, 14, 15, 17, 18, 20, 21, 22};
+    private static final int MAX_DECIMAL_SCALE = 6;
+    private static final int MAX_DECIMAL_INTEGER_DIGITS = 15;
 
     private final KeyValues kv = new KeyValues();
     private final LoyaltyXmlDecoder xml = new LoyaltyXmlDecoder();
@@ -273,11 +275,18 @@ public final class ReferenceDialect implements Dialect {
     }
 
     static BigDecimal decimal(String v, String key) throws Malformed {
+        BigDecimal d;
         try {
-            return new BigDecimal(v);
+            d = new BigDecimal(v);
         } catch (NumberFormatException e) {
             throw new Malformed(key + " is not a decimal: " + v);
         }
+        // Amounts become cents in a long (index) and are summed: 1E+999999999 would take the ingest thread's whole
+        // heap and time, 10^20 overflows the cents.
+        if (d.scale() > MAX_DECIMAL_SCALE || d.precision() - d.scale() > MAX_DECIMAL_INTEGER_DIGITS) {
+            throw new Malformed(key + " is out of range: " + v);
+        }
+        return d;
     }
 
     private static long latency(String s, int from, String suffix) throws Malformed {

@@ -25,6 +25,8 @@ public final class RegisterLogReader implements LineSink {
     private String firstProblem;
     private final List<String> continuations = new ArrayList<>();
     private String continuationProblem;
+    private int entryLines;
+    private long droppedLines;
 
     public RegisterLogReader(Dialect dialect, Charset charset, EntrySink sink) {
         this.dialect = dialect;
@@ -71,6 +73,16 @@ public final class RegisterLogReader implements LineSink {
         return entryLine;
     }
 
+    /** Lines of the entry being delivered (its first line and continuations; 1 for a lone line); valid inside {@link EntrySink} calls. */
+    public int entryLines() {
+        return entryLines;
+    }
+
+    /** Continuation lines dropped because their entry had already been read early ({@link #flushIfComplete()}). */
+    public long droppedContinuationLines() {
+        return droppedLines;
+    }
+
     /**
      * Reads the pending entry now if it is complete for sure: no unfinished line, and the dialect says an entry like
      * it never continues. Continuation lines that still come after it are then dropped, as reading it whole would
@@ -105,10 +117,13 @@ public final class RegisterLogReader implements LineSink {
             return;
         }
         if (absorbing) {
+            entryLines = 1;
             if (problem != null) sink.malformed(new MalformedLine(source, number, problem, PanMasker.maskCardLikeNumbers(text)));
+            else droppedLines++;
             return;
         }
         if (first == null) {
+            entryLines = 1;
             sink.malformed(new MalformedLine(source, number,
                     problem != null ? problem : "continuation line with no entry above", PanMasker.maskCardLikeNumbers(text)));
             return;
@@ -122,6 +137,7 @@ public final class RegisterLogReader implements LineSink {
         String problem = firstProblem != null ? firstProblem : continuationProblem;
         entryOffset = firstOffset;
         entryLine = firstLine;
+        entryLines = 1 + continuations.size();
         if (problem == null) {
             Dialect.Result r = dialect.parse(source, firstLine, first, continuations);
             if (r.event() != null) sink.event(r.event());

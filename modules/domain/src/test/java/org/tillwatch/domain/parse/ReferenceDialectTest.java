@@ -43,6 +43,27 @@ class ReferenceDialectTest {
                 .contains("status");
     }
 
+    /** Found by IngestPushFuzzTest: a total of 10^20 overflowed the index's cents and killed the ingest thread. */
+    @Test
+    void amountTooLargeForCentsIsMalformed() {
+        assertThat(parse("2026-11-20 13:32:11.400 INFO  [PurchaseManager] Receipt closed: shift=1 receipt=2 total=99999999999999999999.99 status=OK").problem())
+                .isEqualTo("total is out of range: 99999999999999999999.99");
+        assertThat(parse("2026-11-20 13:32:11.400 INFO  [PurchaseManager] Receipt closed: shift=1 receipt=2 total=999999999999999.99 status=OK").event())
+                .isInstanceOf(LogEvent.ReceiptClosed.class);
+    }
+
+    /** An exponent amount (1E+999999999) would have made summing or converting it to cents take the whole heap. */
+    @Test
+    void amountWithAHugeExponentIsMalformed() {
+        assertThat(parse("2026-11-20 13:31:59.020 INFO  [PaymentManager] Payment: tender=CASH amount=1E+999999999").problem())
+                .isEqualTo("amount is out of range: 1E+999999999");
+        assertThat(parse("2026-11-20 13:31:59.020 INFO  [PaymentManager] Payment: tender=CASH amount=1E-999999999").problem())
+                .isEqualTo("amount is out of range: 1E-999999999");
+        var response = parse("2026-11-20 13:31:59.020 DEBUG [LoymaxUtils] Loymax response (5 ms):",
+                "<XMLResponse><PaymentResponse><ErrorCode>0</ErrorCode><Bonus Redeemed=\"1E+999999999\"/></PaymentResponse></XMLResponse>");
+        assertThat(response.problem()).isEqualTo("Redeemed is out of range: 1E+999999999");
+    }
+
     @Test
     void badTimeUnknownLevelAndCutLinesAreMalformed() {
         assertThat(parse("2026-11-20 25:61:07.000 INFO  [SyncService] Price list updated: items=12").problem()).contains("date or time");
