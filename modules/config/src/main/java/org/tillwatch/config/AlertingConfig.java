@@ -35,6 +35,7 @@ import java.util.Locale;
  * @param smtpHost         the SMTP relay; null: no email
  * @param smtpTls          {@code none}, {@code starttls} or {@code tls}
  * @param smtpPasswordFile a file holding the SMTP password (or the {@code TILLWATCH_SMTP_PASSWORD} variable)
+ * @param smtpCaFile       PEM certificate(s) to trust for the relay's TLS besides the JDK's (a private CA); null: none
  * @param hotline          comma-separated addresses of the hot-line
  * @param webhookUrl       a generic JSON webhook; null: none
  * @param dailyQuiet       local time (default zone) of the daily "all quiet" message; null: none
@@ -44,7 +45,7 @@ public record AlertingConfig(double threshold, double hysteresis, int minVolume,
                              Duration recoveryPending, int chainMinVolume, int foldStores, double foldShare,
                              int missingMin, Duration registerSilence, Duration repeatInterval, Duration evaluateEvery,
                              Duration stallAfter, int notifierFailures, String publicUrl, String smtpHost, int smtpPort,
-                             String smtpTls, String smtpUser, Path smtpPasswordFile, String from, String hotline,
+                             String smtpTls, String smtpUser, Path smtpPasswordFile, Path smtpCaFile, String from, String hotline,
                              String webhookUrl, String dailyQuiet) {
     public static final List<String> TLS_MODES = List.of("none", "starttls", "tls");
 
@@ -104,6 +105,7 @@ public record AlertingConfig(double threshold, double hysteresis, int minVolume,
         checks.done();
         smtpTls = smtpTls.toLowerCase(Locale.ROOT);
         smtpPasswordFile = smtpPasswordFile == null ? null : smtpPasswordFile.toAbsolutePath().normalize();
+        smtpCaFile = smtpCaFile == null ? null : smtpCaFile.toAbsolutePath().normalize();
         publicUrl = publicUrl.replaceAll("/+$", "");
     }
 
@@ -136,48 +138,55 @@ public record AlertingConfig(double threshold, double hysteresis, int minVolume,
         return new AlertingConfig(0.99, 0.005, 3, 3, Duration.ofMinutes(30), Duration.ofMinutes(5), Duration.ofDays(1),
                 0.2, Duration.ofMinutes(5), Duration.ofMinutes(5), 10, 3, 0.3, 3, Duration.ofHours(1),
                 Duration.ofHours(1), Duration.ofSeconds(15), Duration.ofMinutes(10), 3, "http://localhost:8080", null,
-                25, "none", null, null, "tillwatch@localhost", null, null, null);
+                25, "none", null, null, null, "tillwatch@localhost", null, null, null);
     }
 
     public AlertingConfig withSmtp(String host, int port) {
         return new AlertingConfig(threshold, hysteresis, minVolume, minFailed, window, recoveryWindow, baselineWindow, drop,
                 pending, recoveryPending, chainMinVolume, foldStores, foldShare, missingMin, registerSilence,
                 repeatInterval, evaluateEvery, stallAfter, notifierFailures, publicUrl, host, port, smtpTls, smtpUser,
-                smtpPasswordFile, from, hotline, webhookUrl, dailyQuiet);
+                smtpPasswordFile, smtpCaFile, from, hotline, webhookUrl, dailyQuiet);
     }
 
     public AlertingConfig withHotline(String addresses) {
         return new AlertingConfig(threshold, hysteresis, minVolume, minFailed, window, recoveryWindow, baselineWindow, drop,
                 pending, recoveryPending, chainMinVolume, foldStores, foldShare, missingMin, registerSilence,
                 repeatInterval, evaluateEvery, stallAfter, notifierFailures, publicUrl, smtpHost, smtpPort, smtpTls,
-                smtpUser, smtpPasswordFile, from, addresses, webhookUrl, dailyQuiet);
+                smtpUser, smtpPasswordFile, smtpCaFile, from, addresses, webhookUrl, dailyQuiet);
     }
 
     public AlertingConfig withPending(Duration pending, Duration recoveryPending) {
         return new AlertingConfig(threshold, hysteresis, minVolume, minFailed, window, recoveryWindow, baselineWindow, drop,
                 pending, recoveryPending, chainMinVolume, foldStores, foldShare, missingMin, registerSilence,
                 repeatInterval, evaluateEvery, stallAfter, notifierFailures, publicUrl, smtpHost, smtpPort, smtpTls,
-                smtpUser, smtpPasswordFile, from, hotline, webhookUrl, dailyQuiet);
+                smtpUser, smtpPasswordFile, smtpCaFile, from, hotline, webhookUrl, dailyQuiet);
     }
 
     public AlertingConfig withWebhook(String url) {
         return new AlertingConfig(threshold, hysteresis, minVolume, minFailed, window, recoveryWindow, baselineWindow, drop,
                 pending, recoveryPending, chainMinVolume, foldStores, foldShare, missingMin, registerSilence,
                 repeatInterval, evaluateEvery, stallAfter, notifierFailures, publicUrl, smtpHost, smtpPort, smtpTls,
-                smtpUser, smtpPasswordFile, from, hotline, url, dailyQuiet);
+                smtpUser, smtpPasswordFile, smtpCaFile, from, hotline, url, dailyQuiet);
     }
 
     public AlertingConfig withTimers(Duration repeatInterval, Duration stallAfter) {
         return new AlertingConfig(threshold, hysteresis, minVolume, minFailed, window, recoveryWindow, baselineWindow, drop,
                 pending, recoveryPending, chainMinVolume, foldStores, foldShare, missingMin, registerSilence,
                 repeatInterval, evaluateEvery, stallAfter, notifierFailures, publicUrl, smtpHost, smtpPort, smtpTls,
-                smtpUser, smtpPasswordFile, from, hotline, webhookUrl, dailyQuiet);
+                smtpUser, smtpPasswordFile, smtpCaFile, from, hotline, webhookUrl, dailyQuiet);
     }
 
     public AlertingConfig withDailyQuiet(String localTime) {
         return new AlertingConfig(threshold, hysteresis, minVolume, minFailed, window, recoveryWindow, baselineWindow, drop,
                 pending, recoveryPending, chainMinVolume, foldStores, foldShare, missingMin, registerSilence,
                 repeatInterval, evaluateEvery, stallAfter, notifierFailures, publicUrl, smtpHost, smtpPort, smtpTls,
-                smtpUser, smtpPasswordFile, from, hotline, webhookUrl, localTime);
+                smtpUser, smtpPasswordFile, smtpCaFile, from, hotline, webhookUrl, localTime);
+    }
+
+    public AlertingConfig withSmtpSecurity(String tls, String user, Path passwordFile, Path caFile) {
+        return new AlertingConfig(threshold, hysteresis, minVolume, minFailed, window, recoveryWindow, baselineWindow, drop,
+                pending, recoveryPending, chainMinVolume, foldStores, foldShare, missingMin, registerSilence,
+                repeatInterval, evaluateEvery, stallAfter, notifierFailures, publicUrl, smtpHost, smtpPort, tls,
+                user, passwordFile, caFile, from, hotline, webhookUrl, dailyQuiet);
     }
 }

@@ -90,6 +90,7 @@ final class Settings {
             new Setting("alerting", "smtp-tls", Kind.STRING),
             new Setting("alerting", "smtp-user", Kind.OPTIONAL_STRING),
             new Setting("alerting", "smtp-password-file", Kind.OPTIONAL_PATH),
+            new Setting("alerting", "smtp-ca-file", Kind.OPTIONAL_PATH),
             new Setting("alerting", "from", Kind.STRING),
             new Setting("alerting", "hotline", Kind.OPTIONAL_STRING),
             new Setting("alerting", "webhook-url", Kind.OPTIONAL_STRING),
@@ -165,6 +166,7 @@ final class Settings {
         v.put("alerting.smtp-tls", c.alerting().smtpTls());
         v.put("alerting.smtp-user", c.alerting().smtpUser());
         v.put("alerting.smtp-password-file", c.alerting().smtpPasswordFile());
+        v.put("alerting.smtp-ca-file", c.alerting().smtpCaFile());
         v.put("alerting.from", c.alerting().from());
         v.put("alerting.hotline", c.alerting().hotline());
         v.put("alerting.webhook-url", c.alerting().webhookUrl());
@@ -201,7 +203,7 @@ final class Settings {
                 (Duration) v.get("ingest.max-backlog-delay")));
         Live live = section(problems, () -> new Live((List<Duration>) v.get("live.windows"),
                 (Integer) v.get("live.min-volume"), (Duration) v.get("live.register-silence")));
-        AlertingConfig alerting = section(problems, () -> new AlertingConfig((Double) v.get("alerting.threshold"), (Double) v.get("alerting.hysteresis"), (Integer) v.get("alerting.min-volume"), (Integer) v.get("alerting.min-failed"), (Duration) v.get("alerting.window"), (Duration) v.get("alerting.recovery-window"), (Duration) v.get("alerting.baseline-window"), (Double) v.get("alerting.drop"), (Duration) v.get("alerting.pending"), (Duration) v.get("alerting.recovery-pending"), (Integer) v.get("alerting.chain-min-volume"), (Integer) v.get("alerting.fold-stores"), (Double) v.get("alerting.fold-share"), (Integer) v.get("alerting.missing-min"), (Duration) v.get("alerting.register-silence"), (Duration) v.get("alerting.repeat-interval"), (Duration) v.get("alerting.evaluate-every"), (Duration) v.get("alerting.stall-after"), (Integer) v.get("alerting.notifier-failures"), (String) v.get("alerting.public-url"), (String) v.get("alerting.smtp-host"), (Integer) v.get("alerting.smtp-port"), (String) v.get("alerting.smtp-tls"), (String) v.get("alerting.smtp-user"), (Path) v.get("alerting.smtp-password-file"), (String) v.get("alerting.from"), (String) v.get("alerting.hotline"), (String) v.get("alerting.webhook-url"), (String) v.get("alerting.daily-quiet")));
+        AlertingConfig alerting = section(problems, () -> new AlertingConfig((Double) v.get("alerting.threshold"), (Double) v.get("alerting.hysteresis"), (Integer) v.get("alerting.min-volume"), (Integer) v.get("alerting.min-failed"), (Duration) v.get("alerting.window"), (Duration) v.get("alerting.recovery-window"), (Duration) v.get("alerting.baseline-window"), (Double) v.get("alerting.drop"), (Duration) v.get("alerting.pending"), (Duration) v.get("alerting.recovery-pending"), (Integer) v.get("alerting.chain-min-volume"), (Integer) v.get("alerting.fold-stores"), (Double) v.get("alerting.fold-share"), (Integer) v.get("alerting.missing-min"), (Duration) v.get("alerting.register-silence"), (Duration) v.get("alerting.repeat-interval"), (Duration) v.get("alerting.evaluate-every"), (Duration) v.get("alerting.stall-after"), (Integer) v.get("alerting.notifier-failures"), (String) v.get("alerting.public-url"), (String) v.get("alerting.smtp-host"), (Integer) v.get("alerting.smtp-port"), (String) v.get("alerting.smtp-tls"), (String) v.get("alerting.smtp-user"), (Path) v.get("alerting.smtp-password-file"), (Path) v.get("alerting.smtp-ca-file"), (String) v.get("alerting.from"), (String) v.get("alerting.hotline"), (String) v.get("alerting.webhook-url"), (String) v.get("alerting.daily-quiet")));
         TelegramConfig telegram = section(problems, () -> new TelegramConfig((Boolean) v.get("telegram.enabled"),
                 (String) v.get("telegram.api-url"), (Path) v.get("telegram.token-file"), (List<Long>) v.get("telegram.users"),
                 (List<Long>) v.get("telegram.chats"), (String) v.get("telegram.language"), (Duration) v.get("telegram.incident-poll")));

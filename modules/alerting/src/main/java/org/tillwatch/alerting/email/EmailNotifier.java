@@ -7,6 +7,7 @@ import java.util.concurrent.TimeoutException;
 
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
+import io.vertx.core.net.PemTrustOptions;
 import io.vertx.ext.mail.LoginOption;
 import io.vertx.ext.mail.MailClient;
 import io.vertx.ext.mail.MailConfig;
@@ -43,6 +44,7 @@ public final class EmailNotifier implements Notifier {
             case "starttls" -> mc.setStarttls(StartTLSOptions.REQUIRED);
             default -> mc.setStarttls(StartTLSOptions.DISABLED);
         }
+        if (config.smtpCaFile() != null) mc.setTrustOptions(new PemTrustOptions().addCertPath(config.smtpCaFile().toString()));
         if (config.smtpUser() != null) {
             mc.setLogin(LoginOption.REQUIRED).setUsername(config.smtpUser()).setPassword(password == null ? "" : password);
         } else {

@@ -45,7 +45,7 @@ class EmailNotifierTest {
         return new AlertingConfig(c.threshold(), c.hysteresis(), c.minVolume(), c.minFailed(), c.window(), c.recoveryWindow(),
                 c.baselineWindow(), c.drop(), c.pending(), c.recoveryPending(), c.chainMinVolume(), c.foldStores(), c.foldShare(),
                 c.missingMin(), c.registerSilence(), c.repeatInterval(), c.evaluateEvery(), c.stallAfter(), c.notifierFailures(),
-                "https://tillwatch.example.org/", c.smtpHost(), c.smtpPort(), "none", user, null, "alerts@example.org",
+                "https://tillwatch.example.org/", c.smtpHost(), c.smtpPort(), "none", user, null, null, "alerts@example.org",
                 c.hotline(), null, null);
     }
 
