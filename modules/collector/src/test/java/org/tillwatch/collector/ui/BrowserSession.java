@@ -47,8 +47,15 @@ final class BrowserSession implements AutoCloseable {
         driver.get(base + path);
     }
 
+    /** Clicks something that loads a new page, and waits until the old page is gone. */
+    void clickThrough(WebElement e) {
+        e.click();
+        waiting().until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(e));
+    }
+
+    /** Waits for the element (a click that submits or follows a link returns before the next page is there). */
     WebElement find(String css) {
-        return driver.findElement(By.cssSelector(css));
+        return waiting().until(org.openqa.selenium.support.ui.ExpectedConditions.presenceOfElementLocated(By.cssSelector(css)));
     }
 
     java.util.List<WebElement> all(String css) {

@@ -108,7 +108,7 @@ class ParserUiBrowserTest {
         assertThat(browser.find("#results-title").getText()).contains("•••• " + c.card.substring(c.card.length() - 4)).doesNotContain(c.card);
         assertThat(browser.driver.getPageSource()).as("the results page shows the card masked only").doesNotContain(c.card);
         browser.screenshot("02-search-results");
-        row.findElement(By.cssSelector("a.open")).click();
+        browser.clickThrough(row.findElement(By.cssSelector("a.open")));
         WebElement changed = browser.find("[data-situation='changed']");
         assertThat(changed.getText()).contains("Чек изменён после расчёта").contains("пакет").contains("отклонила подтверждение");
         assertThat(browser.find(".explanation[data-outcome='DifferentCheque']").getText())
@@ -130,7 +130,7 @@ class ParserUiBrowserTest {
         search(c.card, c.date());
         WebElement row = browser.find("tr[data-id='" + c.id + "']");
         assertThat(row.getText()).contains("акционная цена: баллы не начисляются");
-        row.findElement(By.cssSelector("a.open")).click();
+        browser.clickThrough(row.findElement(By.cssSelector("a.open")));
         assertThat(browser.find("[data-situation='promo']").getText()).startsWith("Товары по акции без баллов");
         assertThat(browser.all("#basket tr.promo")).hasSize(c.tx.get("promo_positions").asInt());
         assertThat(browser.find("#basket tr.promo").getText()).contains("акционная цена: баллы не начисляются");
@@ -143,7 +143,7 @@ class ParserUiBrowserTest {
         search(c.card, c.date());
         WebElement row = browser.find("tr[data-id='" + c.id + "']");
         assertThat(row.findElement(By.cssSelector(".badge")).getAttribute("data-badge")).isEqualTo("card");
-        row.findElement(By.cssSelector("a.open")).click();
+        browser.clickThrough(row.findElement(By.cssSelector("a.open")));
         assertThat(browser.find("[data-situation='card']").getText()).contains("Карта не принята").contains("заблокирована");
         assertThat(browser.find(".explanation[data-outcome='CardBlocked']").getText()).contains("Карта заблокирована");
         browser.screenshot("05-receipt-card-blocked");
@@ -191,7 +191,9 @@ class ParserUiBrowserTest {
         browser.open("/ui/errors");
         browser.find("#q").sendKeys("11");
         browser.find("#lookup").click();
-        WebElement e = browser.find("#lookup-result .explanation");
+        // the click submits the form: wait for the answer page instead of racing its load
+        WebElement e = browser.waiting().until(org.openqa.selenium.support.ui.ExpectedConditions
+                .presenceOfElementLocated(org.openqa.selenium.By.cssSelector("#lookup-result .explanation")));
         assertThat(e.getAttribute("data-outcome")).isEqualTo("CardBlocked");
         assertThat(e.getText()).contains("Карта заблокирована").contains("Карта").contains("Что сказать клиенту");
         browser.screenshot("06-dictionary");
@@ -223,13 +225,13 @@ class ParserUiBrowserTest {
     void storePagesNeedSupportAndDrawTheDay() throws Exception {
         browser.open("/ui/stores/AX1B");
         assertThat(browser.find("#problem").getText()).isEqualTo("Недостаточно прав для этой страницы.");
-        browser.find("#logout").click();
+        browser.clickThrough(browser.find("#logout"));
         login("sam", SUPPORT_PASSWORD);
         browser.open("/ui/stores");
         assertThat(browser.all("#stores tbody tr")).hasSize(expected.get("stores").size());
         browser.waiting().until(ExpectedConditions.attributeToBe(By.id("chain-chart"), "data-drawn", "true"));
         browser.screenshot("08-chain");
-        browser.find("#stores a[href='/ui/stores/AX1B']").click();
+        browser.clickThrough(browser.find("#stores a[href='/ui/stores/AX1B']"));
         browser.waiting().until(ExpectedConditions.attributeToBe(By.id("store-chart"), "data-drawn", "true"));
         Number points = (Number) browser.js("return Chart.getChart('store-chart').data.datasets[0].data.filter(v => v !== null).length");
         assertThat(points.intValue()).isGreaterThan(10);
@@ -282,7 +284,7 @@ class ParserUiBrowserTest {
         browser.open("/ui/login");
         browser.find("#name").sendKeys(name);
         browser.find("#password").sendKeys(password);
-        browser.find("#login").click();
+        browser.clickThrough(browser.find("#login"));
     }
 
     private void search(String card, String date) {
