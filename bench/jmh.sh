@@ -5,6 +5,6 @@ set -euo pipefail
 here="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"
 . "$here/bin/java-env.sh"
 cd "$here"
-./mvnw -q -B -Dmaven.test.skip=true package -pl benchmarks -am
+./mvnw -q -B -DskipTests package -pl benchmarks -am
 exec "$JAVA_HOME/bin/java" -cp "benchmarks/target/tillwatch-benchmarks-0.1.0-SNAPSHOT.jar:benchmarks/target/lib/*" \
   org.openjdk.jmh.Main ParseBenchmark -t 1 -f 1 -wi 3 -w 5s -i 5 -r 5s "$@"
