@@ -171,6 +171,8 @@ final class CollectorClient implements AutoCloseable {
     }
 
     static long retryAfterMs(HttpResponse<?> r) {
+        String hinted = r.headers().firstValue("X-Tillwatch-Retry-After-Ms").orElse("").trim();
+        if (hinted.matches("\\d{1,9}")) return Math.min(MAX_RETRY_AFTER_MS, Long.parseLong(hinted));
         String v = r.headers().firstValue("Retry-After").orElse("").trim();
         if (v.isEmpty()) return 1_000;
         try {

@@ -51,6 +51,8 @@ final class IngestRoutes {
                 Json.send(ctx, 202, m);
             } else if (ar.cause() instanceof PushRejected.Saturated s) {
                 ctx.response().putHeader("Retry-After", "1");
+                // Retry-After counts whole seconds; a shipper that knows this header can come back sooner
+                ctx.response().putHeader("X-Tillwatch-Retry-After-Ms", Long.toString(s.retryAfterMillis()));
                 Json.error(ctx, 503, "saturated", s.getMessage());
             } else if (ar.cause() instanceof PushRejected.OffsetMismatch m) {
                 Map<String, Object> body409 = new LinkedHashMap<>();

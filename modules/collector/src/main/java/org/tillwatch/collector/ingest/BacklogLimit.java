@@ -49,6 +49,12 @@ final class BacklogLimit {
         return limit;
     }
 
+    /** About how long reading {@code bytes} takes at the measured rate: a retry hint, 50 ms to 1 s. */
+    long drainMillis(long bytes) {
+        if (rate <= 0) return 1_000;
+        return Math.clamp((long) (bytes * 1000 / rate), 50, 1_000);
+    }
+
     /** Bytes per second read while busy (0 before any busy sample). */
     double rate() {
         return rate;

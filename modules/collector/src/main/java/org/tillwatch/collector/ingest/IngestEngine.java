@@ -347,7 +347,8 @@ public final class IngestEngine implements Closeable {
             }
             accepted = body.length - skip;
             if (accepted > 0 && backlog.get() + accepted > backlogLimit.limit()) {
-                throw new PushRejected.Saturated(backlog.get());
+                throw new PushRejected.Saturated(backlog.get(),
+                        backlogLimit.drainMillis(backlog.get() + accepted - backlogLimit.limit()));
             }
             boolean retry = offset != null && offset + body.length <= have;
             length = retry ? have : spool.append(body, skip, (int) accepted, file, endOfFile);

@@ -8,8 +8,20 @@ public sealed class PushRejected extends Exception permits PushRejected.Saturate
 
     /** The pipeline is behind by more than the configured backlog: the shipper should retry later. */
     public static final class Saturated extends PushRejected {
+        private final long retryAfterMillis;
+
         public Saturated(long backlog) {
+            this(backlog, 1_000);
+        }
+
+        /** @param retryAfterMillis how long until the backlog has likely drained enough for this chunk */
+        public Saturated(long backlog, long retryAfterMillis) {
             super("ingest backlog is full (" + backlog + " bytes waiting)");
+            this.retryAfterMillis = retryAfterMillis;
+        }
+
+        public long retryAfterMillis() {
+            return retryAfterMillis;
         }
     }
 

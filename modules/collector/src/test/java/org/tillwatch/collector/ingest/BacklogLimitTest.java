@@ -47,6 +47,17 @@ class BacklogLimitTest {
     }
 
     @Test
+    void theRetryHintIsTheTimeToReadTheExcess() {
+        BacklogLimit limit = new BacklogLimit(8 * MIB, 256 * MIB, Duration.ofSeconds(1));
+        assertThat(limit.drainMillis(MIB)).as("nothing measured yet").isEqualTo(1_000);
+        limit.sample(0, 0, MIB);
+        limit.sample(20 * MIB, SECOND, MIB);
+        assertThat(limit.drainMillis(5 * MIB)).isEqualTo(250);
+        assertThat(limit.drainMillis(1)).isEqualTo(50);
+        assertThat(limit.drainMillis(100 * MIB)).isEqualTo(1_000);
+    }
+
+    @Test
     void rejectsAFloorAboveTheBound() {
         assertThatThrownBy(() -> new BacklogLimit(8 * MIB, MIB, Duration.ofSeconds(1))).isInstanceOf(IllegalArgumentException.class);
     }
