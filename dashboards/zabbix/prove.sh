@@ -242,7 +242,9 @@ else
   say "collector at $collector; replaying the sample fleet"
   "$root/tillwatch" replay --logs "$sample/logs" --stores "$sample/stores.csv" --server "$collector" --speed max >/dev/null
 fi
-curl -sf "$collector/metrics" | grep -q '^tillwatch_store_info' || die "no tillwatch_store_info at $collector/metrics"
+# Not `| grep -q`: with pipefail, grep leaving early makes curl fail on the broken pipe.
+curl -sf "$collector/metrics" -o "$work/metrics.txt" || die "cannot scrape $collector/metrics"
+grep -q '^tillwatch_store_info' "$work/metrics.txt" || die "no tillwatch_store_info at $collector/metrics"
 
 # --- template and host --------------------------------------------------------------------------------------
 rules='{"groups":{"createMissing":true},
