@@ -54,16 +54,20 @@ class DeadSmtpTest {
             }
             Map<String, Object> got = Map.of();
             String metrics = "";
+            String incidents = "";
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
             while (System.nanoTime() < deadline) {
                 got = CollectorApiTest.figures(JSON.readTree(get(base + "/api/v1/status").body()));
                 metrics = get(base + "/metrics").body();
-                if (got.equals(SampleFleet.expected()) && metrics.contains("notifier=\"email\",result=\"failed\"")) break;
+                incidents = get(base + "/api/v1/incidents?state=open").body();
+                if (got.equals(SampleFleet.expected()) && metrics.contains("notifier=\"email\",result=\"failed\"")
+                        && incidents.contains("notifier_failing")) break;
                 Thread.sleep(200);
             }
             assertThat(got).as("every pushed byte read and counted although email is down").isEqualTo(SampleFleet.expected());
             assertThat(metrics).as("failed email deliveries are counted")
                     .containsPattern("tillwatch_alert_notices_total\\{[^}]*notifier=\"email\",result=\"failed\"[^}]*} [1-9]");
+            assertThat(incidents).as("the failing channel raises its own incident").contains("\"kind\":\"notifier_failing\"");
             assertThat(get(base + "/health/ready").statusCode()).isEqualTo(200);
         }
     }
