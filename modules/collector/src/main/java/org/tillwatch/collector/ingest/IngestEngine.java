@@ -346,16 +346,31 @@ public final class IngestEngine implements Closeable {
                 skip = (int) Math.min(body.length, have - offset);
             }
             accepted = body.length - skip;
-            if (accepted > 0 && backlog.get() + accepted > backlogLimit.limit()) {
-                throw new PushRejected.Saturated(backlog.get(),
-                        backlogLimit.drainMillis(backlog.get() + accepted - backlogLimit.limit()));
-            }
+            reserve(accepted);
             boolean retry = offset != null && offset + body.length <= have;
-            length = retry ? have : spool.append(body, skip, (int) accepted, file, endOfFile);
-            backlog.addAndGet(accepted);
+            try {
+                length = retry ? have : spool.append(body, skip, (int) accepted, file, endOfFile);
+            } catch (IOException | RuntimeException e) {
+                backlog.addAndGet(-accepted);
+                throw e;
+            }
         }
         schedule(s);
         return new PushResult(accepted, length);
+    }
+
+    /**
+     * Counts {@code bytes} into the backlog if they fit under the limit. Check and add are one step: pushes to
+     * different registers run at once, and a separate check would let each of them pass the same free room.
+     */
+    private void reserve(long bytes) throws PushRejected.Saturated {
+        if (bytes <= 0) return;
+        while (true) {
+            long now = backlog.get();
+            long limit = backlogLimit.limit();
+            if (now + bytes > limit) throw new PushRejected.Saturated(now, backlogLimit.drainMillis(now + bytes - limit));
+            if (backlog.compareAndSet(now, now + bytes)) return;
+        }
     }
 
     /** What a shipper should send next for a register: how many bytes the collector has. */
