@@ -144,6 +144,14 @@ class PanLeakTest {
             answers.append(r.body());
         }
         answers.append(post(base + "/api/v1/organizer/receipts", "{\"filter\":{\"store\":\"URMY\"},\"limit\":500}"));
+        String pan = scan.known().iterator().next();
+        HttpResponse<String> ticket = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/tickets")).POST(HttpRequest.BodyPublishers.ofString(
+                "{\"id\":\"PAN-1\",\"created\":\"2026-11-20T18:00:00Z\",\"channel\":\"chat\",\"receipt\":\"" + ids.get(0)
+                        + "\",\"topic\":\"points_missing\",\"text\":\"Платил картой " + pan + ", баллов нет / paid with card " + pan + "\"}",
+                StandardCharsets.UTF_8)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(ticket.statusCode()).as(ticket.body()).isEqualTo(201);
+        answers.append(ticket.body()).append(get(base + "/api/v1/tickets/PAN-1")).append(get(base + "/api/v1/tickets/PAN-1/export"))
+                .append(get(base + "/api/v1/tickets"));
     }
 
     /** A support account sees the most of a receipt in the UI, raw log entries included. */
