@@ -8,11 +8,12 @@ import java.time.format.DateTimeParseException;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.tillwatch.domain.parse.PanMasker;
 
 /**
  * A ticket as it arrives from the CRM. {@code card} is the loyalty card in clear: it lives only in memory and is
  * hashed before anything is stored. {@code receipt} is a full transaction id (store/register/shift/receipt/date) or
- * the receipt number printed on the receipt. {@code from}/{@code to} are ISO-8601 instants or store-local times.
+ * the receipt number printed on the receipt. Card-like numbers (13-19 digits) in {@code text} are masked on arrival. {@code from}/{@code to} are ISO-8601 instants or store-local times.
  */
 public record TicketRequest(String id, Instant created, String channel, String card, String store, String register,
                             String receipt, LocalDate date, String from, String to, String topic, String text,
@@ -24,6 +25,8 @@ public record TicketRequest(String id, Instant created, String channel, String c
     private static final Pattern REGISTER = Pattern.compile("POS\\d{2}");
     private static final Pattern RECEIPT = Pattern.compile("\\d{1,10}|[0-9A-Z]{4}/POS\\d{2}/\\d{1,10}/\\d{1,10}/\\d{4}-\\d{2}-\\d{2}");
     private static final int MAX_TEXT = 4000;
+    /** 13-19 digits, as typed: in one run or in groups split by a space or a dash. */
+    private static final Pattern TYPED_CARD = Pattern.compile("(?<![0-9])[0-9](?:[ -]?[0-9]){12,18}(?![0-9])");
 
     public TicketRequest {
         check("id", id != null && ID.matcher(id).matches(), "id is required: 1-64 of A-Z a-z 0-9 . _ : -");
@@ -39,9 +42,15 @@ public record TicketRequest(String id, Instant created, String channel, String c
         check("text", text == null || text.length() <= MAX_TEXT, "text is limited to " + MAX_TEXT + " characters");
         check("language", language == null || language.equals("ru") || language.equals("en"), "language must be ru or en");
         if (language == null) language = "ru";
+        // customers type their card numbers into the text: a full PAN must not reach the ticket store or any screen
+        if (text != null) text = maskCards(text);
         if (from != null) parseTime(from, "from");
         if (to != null) parseTime(to, "to");
         check("from", !isLocal(from) && !isLocal(to) || store != null, "a store-local from/to needs the store (or give ...Z instants)");
+    }
+
+    private static String maskCards(String text) {
+        return TYPED_CARD.matcher(text).replaceAll(m -> PanMasker.mask(m.group().replaceAll("[ -]", "")));
     }
 
     private static void check(String field, boolean ok, String message) {
