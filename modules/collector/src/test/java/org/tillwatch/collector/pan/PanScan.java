@@ -26,10 +26,12 @@ import org.apache.lucene.util.BytesRef;
 
 /**
  * Finds full payment card numbers in text, files and Lucene indexes: the sample fleet's {@code full_pans} and any
- * Luhn-valid 16-digit run of a payment network (first digit 2-6; loyalty cards start with 7) that stands alone (not inside a hex id).
+ * Luhn-valid 16-digit run of a payment network (first digit 2-6; loyalty cards start with 7) that stands alone (not inside a hex id,
+ * not the fraction of a decimal number).
  */
 public final class PanScan {
-    private static final Pattern SIXTEEN = Pattern.compile("(?<![0-9A-Za-z])[2-6][0-9]{15}(?![0-9A-Za-z])");
+    /** Not after a '.': the fraction digits of a double in JSON (0.4860943168077388) are Luhn-valid one time in ten. */
+    private static final Pattern SIXTEEN = Pattern.compile("(?<![0-9A-Za-z.])[2-6][0-9]{15}(?![0-9A-Za-z])");
     private final Set<String> known;
 
     public PanScan(Set<String> known) {
