@@ -47,6 +47,21 @@ public final class TransactionIndexReader implements Closeable {
     }
 
     /** Over a reader the caller owns (e.g. a near-real-time one): do not {@link #close()} this one. */
+
+    /** Work on a reader of the index as a {@link org.apache.lucene.search.SearcherManager} sees it now. */
+    public interface Work<T> {
+        T apply(TransactionIndexReader reader) throws IOException;
+    }
+
+    /** Runs {@code work} on the manager's current searcher, released afterwards. */
+    public static <T> T withCurrent(org.apache.lucene.search.SearcherManager searchers, Work<T> work) throws IOException {
+        IndexSearcher s = searchers.acquire();
+        try {
+            return work.apply(over((DirectoryReader) s.getIndexReader()));
+        } finally {
+            searchers.release(s);
+        }
+    }
     public static TransactionIndexReader over(DirectoryReader reader) {
         return new TransactionIndexReader(reader);
     }

@@ -10,8 +10,6 @@ import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
-import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherManager;
 import org.tillwatch.domain.model.StoreRegistry;
 import org.tillwatch.index.CardHasher;
@@ -124,16 +122,7 @@ final class OrganizerRoutes {
         return n.asInt();
     }
 
-    private interface ReaderWork<T> {
-        T apply(TransactionIndexReader reader) throws IOException;
-    }
-
-    private <T> T read(ReaderWork<T> work) throws IOException {
-        IndexSearcher s = searchers.acquire();
-        try {
-            return work.apply(TransactionIndexReader.over((DirectoryReader) s.getIndexReader()));
-        } finally {
-            searchers.release(s);
-        }
+    private <T> T read(TransactionIndexReader.Work<T> work) throws IOException {
+        return TransactionIndexReader.withCurrent(searchers, work);
     }
 }

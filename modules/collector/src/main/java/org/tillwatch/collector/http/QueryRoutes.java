@@ -20,10 +20,8 @@ import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.index.DirectoryReader;
 import org.tillwatch.domain.model.LoyaltyRequest;
 import org.tillwatch.domain.model.OutcomeExplanations;
 import org.tillwatch.domain.model.RegisterKey;
@@ -142,17 +140,8 @@ final class QueryRoutes {
         return m;
     }
 
-    private interface ReaderWork<T> {
-        T apply(TransactionIndexReader reader) throws IOException;
-    }
-
-    private <T> T read(ReaderWork<T> work) throws IOException {
-        IndexSearcher s = searchers.acquire();
-        try {
-            return work.apply(TransactionIndexReader.over((DirectoryReader) s.getIndexReader()));
-        } finally {
-            searchers.release(s);
-        }
+    private <T> T read(TransactionIndexReader.Work<T> work) throws IOException {
+        return TransactionIndexReader.withCurrent(searchers, work);
     }
 
     private static Instant time(String value, ZoneId zone, String name) {

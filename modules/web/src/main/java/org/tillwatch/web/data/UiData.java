@@ -9,8 +9,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
-import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherManager;
 import org.tillwatch.domain.model.StoreRegistry;
 import org.tillwatch.domain.model.Transaction;
@@ -84,16 +82,7 @@ public final class UiData {
         return new DaySeries(day, zone, loyalty, failed, errors);
     }
 
-    private interface Work<T> {
-        T apply(TransactionIndexReader reader) throws IOException;
-    }
-
-    private <T> T read(Work<T> work) throws IOException {
-        IndexSearcher s = searchers.acquire();
-        try {
-            return work.apply(TransactionIndexReader.over((DirectoryReader) s.getIndexReader()));
-        } finally {
-            searchers.release(s);
-        }
+    private <T> T read(TransactionIndexReader.Work<T> work) throws IOException {
+        return TransactionIndexReader.withCurrent(searchers, work);
     }
 }
