@@ -20,7 +20,8 @@ import java.util.Set;
  * from.
  */
 public record CollectorConfig(Server server, Logs logs, Stores stores, Data data, Ingest ingest, Live live,
-                              AlertingConfig alerting, Security security, TelegramConfig telegram) {
+                              AlertingConfig alerting, Security security, TelegramConfig telegram,
+                              ClusterConfig cluster) {
 
     public CollectorConfig {
         Checks checks = new Checks("config");
@@ -33,6 +34,7 @@ public record CollectorConfig(Server server, Logs logs, Stores stores, Data data
         checks.present(alerting, "alerting");
         checks.present(security, "security");
         checks.present(telegram, "telegram");
+        checks.present(cluster, "cluster");
         checks.done();
     }
 
@@ -210,7 +212,7 @@ public record CollectorConfig(Server server, Logs logs, Stores stores, Data data
     public static CollectorConfig defaults() {
         return new CollectorConfig(Server.defaults(), Logs.defaults(), Stores.defaults(), Data.defaults(),
                 Ingest.defaults(), Live.defaults(), AlertingConfig.defaults(), Security.defaults(),
-                TelegramConfig.defaults());
+                TelegramConfig.defaults(), ClusterConfig.defaults());
     }
 
     /**
@@ -253,36 +255,40 @@ public record CollectorConfig(Server server, Logs logs, Stores stores, Data data
     /** @param root the log tree to tail, or {@code null} for push only */
     public CollectorConfig withLogsRoot(Path root) {
         return new CollectorConfig(server, new Logs(root, logs.pollInterval(), logs.rescanInterval()), stores, data,
-                ingest, live, alerting, security, telegram);
+                ingest, live, alerting, security, telegram, cluster);
     }
 
     /** @param registry the store registry CSV, or {@code null} for none */
     public CollectorConfig withStoresRegistry(Path registry) {
-        return new CollectorConfig(server, logs, new Stores(registry, stores.defaultZone()), data, ingest, live, alerting, security, telegram);
+        return new CollectorConfig(server, logs, new Stores(registry, stores.defaultZone()), data, ingest, live, alerting, security, telegram, cluster);
     }
 
     public CollectorConfig withDataDir(Path dir) {
-        return new CollectorConfig(server, logs, stores, new Data(dir), ingest, live, alerting, security, telegram);
+        return new CollectorConfig(server, logs, stores, new Data(dir), ingest, live, alerting, security, telegram, cluster);
     }
 
     public CollectorConfig withPort(int port) {
-        return new CollectorConfig(new Server(server.host(), port), logs, stores, data, ingest, live, alerting, security, telegram);
+        return new CollectorConfig(new Server(server.host(), port), logs, stores, data, ingest, live, alerting, security, telegram, cluster);
     }
 
     public CollectorConfig withHost(String host) {
-        return new CollectorConfig(new Server(host, server.port()), logs, stores, data, ingest, live, alerting, security, telegram);
+        return new CollectorConfig(new Server(host, server.port()), logs, stores, data, ingest, live, alerting, security, telegram, cluster);
     }
 
     public CollectorConfig withAlerting(AlertingConfig alerting) {
-        return new CollectorConfig(server, logs, stores, data, ingest, live, alerting, security, telegram);
+        return new CollectorConfig(server, logs, stores, data, ingest, live, alerting, security, telegram, cluster);
     }
 
     public CollectorConfig withSecurity(Security security) {
-        return new CollectorConfig(server, logs, stores, data, ingest, live, alerting, security, telegram);
+        return new CollectorConfig(server, logs, stores, data, ingest, live, alerting, security, telegram, cluster);
     }
 
     public CollectorConfig withTelegram(TelegramConfig telegram) {
-        return new CollectorConfig(server, logs, stores, data, ingest, live, alerting, security, telegram);
+        return new CollectorConfig(server, logs, stores, data, ingest, live, alerting, security, telegram, cluster);
+    }
+
+    public CollectorConfig withCluster(ClusterConfig cluster) {
+        return new CollectorConfig(server, logs, stores, data, ingest, live, alerting, security, telegram, cluster);
     }
 
     private static Path absolute(Path path) {

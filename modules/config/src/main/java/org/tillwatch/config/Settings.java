@@ -40,7 +40,7 @@ final class Settings {
 
     static final String ENV_PREFIX = "TILLWATCH_";
 
-    static final List<String> SECTIONS = List.of("server", "logs", "stores", "data", "ingest", "live", "alerting", "telegram");
+    static final List<String> SECTIONS = List.of("server", "logs", "stores", "data", "ingest", "live", "alerting", "telegram", "cluster");
 
     /** TILLWATCH_* variables inside a section's prefix that are secrets, not configuration. */
     static final java.util.Set<String> NOT_CONFIG = java.util.Set.of("TILLWATCH_TELEGRAM_TOKEN");
@@ -101,7 +101,16 @@ final class Settings {
             new Setting("telegram", "users", Kind.IDS),
             new Setting("telegram", "chats", Kind.IDS),
             new Setting("telegram", "language", Kind.STRING),
-            new Setting("telegram", "incident-poll", Kind.DURATION));
+            new Setting("telegram", "incident-poll", Kind.DURATION),
+            new Setting("cluster", "kafka-bootstrap", Kind.OPTIONAL_STRING),
+            new Setting("cluster", "topic-prefix", Kind.STRING),
+            new Setting("cluster", "partitions", Kind.INT),
+            new Setting("cluster", "replication", Kind.INT),
+            new Setting("cluster", "opensearch-hosts", Kind.OPTIONAL_STRING),
+            new Setting("cluster", "index-prefix", Kind.STRING),
+            new Setting("cluster", "retention-days", Kind.INT),
+            new Setting("cluster", "standby-replicas", Kind.INT),
+            new Setting("cluster", "advertised-url", Kind.OPTIONAL_STRING));
 
     static final JsonMapper JSON = JsonMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
 
@@ -179,6 +188,15 @@ final class Settings {
         v.put("telegram.chats", c.telegram().chats());
         v.put("telegram.language", c.telegram().language());
         v.put("telegram.incident-poll", c.telegram().incidentPoll());
+        v.put("cluster.kafka-bootstrap", c.cluster().kafkaBootstrap());
+        v.put("cluster.topic-prefix", c.cluster().topicPrefix());
+        v.put("cluster.partitions", c.cluster().partitions());
+        v.put("cluster.replication", c.cluster().replication());
+        v.put("cluster.opensearch-hosts", c.cluster().opensearchHosts());
+        v.put("cluster.index-prefix", c.cluster().indexPrefix());
+        v.put("cluster.retention-days", c.cluster().retentionDays());
+        v.put("cluster.standby-replicas", c.cluster().standbyReplicas());
+        v.put("cluster.advertised-url", c.cluster().advertisedUrl());
         return v;
     }
 
@@ -207,10 +225,16 @@ final class Settings {
         TelegramConfig telegram = section(problems, () -> new TelegramConfig((Boolean) v.get("telegram.enabled"),
                 (String) v.get("telegram.api-url"), (Path) v.get("telegram.token-file"), (List<Long>) v.get("telegram.users"),
                 (List<Long>) v.get("telegram.chats"), (String) v.get("telegram.language"), (Duration) v.get("telegram.incident-poll")));
+        ClusterConfig cluster = section(problems, () -> new ClusterConfig((String) v.get("cluster.kafka-bootstrap"),
+                (String) v.get("cluster.topic-prefix"), (Integer) v.get("cluster.partitions"), (Integer) v.get("cluster.replication"),
+                (String) v.get("cluster.opensearch-hosts"), (String) v.get("cluster.index-prefix"),
+                (Integer) v.get("cluster.retention-days"), (Integer) v.get("cluster.standby-replicas"),
+                (String) v.get("cluster.advertised-url")));
         if (!problems.isEmpty()) {
             throw new InvalidConfigException(problems);
         }
-        return new CollectorConfig(server, logs, stores, data, ingest, live, alerting, (Security) v.get(SecuritySection.NAME), telegram);
+        return new CollectorConfig(server, logs, stores, data, ingest, live, alerting, (Security) v.get(SecuritySection.NAME), telegram,
+                cluster);
     }
 
     private interface SectionBuilder<T> {

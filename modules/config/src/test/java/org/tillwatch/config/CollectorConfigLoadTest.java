@@ -123,7 +123,7 @@ class CollectorConfigLoadTest {
                 """);
         assertThat(problemsOf(file).problems()).containsExactly(
                 file + ": unknown key 'server.prot' (known: host, port)",
-                file + ": unknown key 'sever' (known: server, logs, stores, data, ingest, live, alerting, telegram, security)",
+                file + ": unknown key 'sever' (known: server, logs, stores, data, ingest, live, alerting, telegram, cluster, security)",
                 file + ": unknown key 'live.minVolume' (known: windows, min-volume, register-silence)");
     }
 
@@ -209,6 +209,6 @@ class CollectorConfigLoadTest {
 
         Path list = write("list.yaml", "- server\n");
         assertThat(problemsOf(list).problems()).containsExactly(
-                list + ": expected an object with the sections server, logs, stores, data, ingest, live, alerting, telegram, got a list");
+                list + ": expected an object with the sections server, logs, stores, data, ingest, live, alerting, telegram, cluster, got a list");
     }
 }

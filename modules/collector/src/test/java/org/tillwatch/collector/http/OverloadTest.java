@@ -48,7 +48,7 @@ class OverloadTest {
         CollectorConfig.Ingest tight = new CollectorConfig.Ingest(1, CHUNK, MAX_BACKLOG, Duration.ofMillis(500),
                 d.refreshInterval(), d.idleFlush(), d.silenceExpiry(), Duration.ofMillis(100));
         CollectorConfig cfg = new CollectorConfig(base.server(), base.logs(), base.stores(), base.data(), tight, base.live(),
-                base.alerting(), base.security(), base.telegram())
+                base.alerting(), base.security(), base.telegram(), base.cluster())
                 .withDataDir(tmp.resolve("data")).withPort(0).withHost("127.0.0.1")
                 .withStoresRegistry(SampleFleet.root().resolve("stores.csv"));
         Map<RegisterKey, byte[]> fleet = IngestEngineTestSupport.fleetBytes();

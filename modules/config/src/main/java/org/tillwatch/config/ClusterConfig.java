@@ -1,0 +1,104 @@
+package org.tillwatch.config;
+
+import java.net.URI;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Distributed mode: many collectors on Kafka and OpenSearch. Off (the embedded single-node default, Lucene under
+ * {@code data.dir}) while {@code kafka-bootstrap} is empty; on, it needs {@code opensearch-hosts} too.
+ *
+ * @param kafkaBootstrap  Kafka bootstrap servers, {@code host:port[,host:port...]}, or null for embedded mode
+ * @param topicPrefix     prefix of every topic and of the Kafka Streams application id, e.g. {@code tillwatch.}
+ * @param partitions      partitions of the raw-chunk topic (keyed by store) when tillwatch creates it
+ * @param replication     replication factor of the topics tillwatch creates
+ * @param opensearchHosts OpenSearch URLs, {@code http://host:9200[,http://host2:9200...]}, or null in embedded mode
+ * @param indexPrefix     daily OpenSearch indices are named {@code <index-prefix>YYYY.MM.DD} by event date
+ * @param retentionDays   indices older than this many days are deleted
+ * @param standbyReplicas Kafka Streams standby replicas of the per-store state
+ * @param advertisedUrl   this instance's HTTP base URL as other instances reach it (interactive-query routing),
+ *                        or null to derive it from {@code server.host}/{@code server.port}
+ */
+public record ClusterConfig(String kafkaBootstrap, String topicPrefix, int partitions, int replication,
+                            String opensearchHosts, String indexPrefix, int retentionDays, int standbyReplicas,
+                            String advertisedUrl) {
+
+    public ClusterConfig {
+        Checks checks = new Checks("cluster");
+        kafkaBootstrap = blankToNull(kafkaBootstrap);
+        opensearchHosts = blankToNull(opensearchHosts);
+        advertisedUrl = blankToNull(advertisedUrl);
+        if (kafkaBootstrap != null) {
+            for (String hostPort : kafkaBootstrap.split(",")) {
+                if (!hostPort.strip().matches("[^\\s:/]+:\\d{1,5}")) {
+                    checks.fail("kafka-bootstrap", "expected host:port[,host:port...], got '" + kafkaBootstrap + "'");
+                    break;
+                }
+            }
+            if (opensearchHosts == null) {
+                checks.fail("opensearch-hosts", "distributed mode (kafka-bootstrap set) indexes into OpenSearch: list its URLs");
+            }
+        }
+        if (opensearchHosts != null) {
+            for (String url : opensearchHosts.split(",")) {
+                String problem = urlProblem(url.strip());
+                if (problem != null) checks.fail("opensearch-hosts", problem);
+            }
+        }
+        if (advertisedUrl != null) {
+            String problem = urlProblem(advertisedUrl);
+            if (problem != null) checks.fail("advertised-url", problem);
+        }
+        if (checks.present(topicPrefix, "topic-prefix") && !topicPrefix.matches("[A-Za-z0-9._-]*")) {
+            checks.fail("topic-prefix", "letters, digits, '.', '_' and '-' only, got '" + topicPrefix + "'");
+        }
+        if (checks.present(indexPrefix, "index-prefix") && !indexPrefix.matches("[a-z0-9][a-z0-9._-]*")) {
+            checks.fail("index-prefix", "lower-case letters, digits, '.', '_' and '-', starting with a letter or digit, got '"
+                    + indexPrefix + "'");
+        }
+        if (partitions < 1 || partitions > 10_000) checks.fail("partitions", "must be 1..10000, got " + partitions);
+        if (replication < 1 || replication > 7) checks.fail("replication", "must be 1..7, got " + replication);
+        if (retentionDays < 1 || retentionDays > 3650) checks.fail("retention-days", "must be 1..3650, got " + retentionDays);
+        if (standbyReplicas < 0 || standbyReplicas > 5) checks.fail("standby-replicas", "must be 0..5, got " + standbyReplicas);
+        checks.done();
+    }
+
+    static ClusterConfig defaults() {
+        return new ClusterConfig(null, "tillwatch.", 12, 1, null, "tillwatch-tx-", 31, 1, null);
+    }
+
+    /** True when {@code kafka-bootstrap} is set: ingest goes through Kafka, transactions into OpenSearch. */
+    public boolean distributed() {
+        return kafkaBootstrap != null;
+    }
+
+    public List<URI> opensearchUris() {
+        return opensearchHosts == null ? List.of()
+                : Arrays.stream(opensearchHosts.split(",")).map(String::strip).map(URI::create).toList();
+    }
+
+    public ClusterConfig withKafkaBootstrap(String bootstrap) {
+        return new ClusterConfig(bootstrap, topicPrefix, partitions, replication, opensearchHosts, indexPrefix, retentionDays,
+                standbyReplicas, advertisedUrl);
+    }
+
+    public ClusterConfig withOpensearchHosts(String hosts) {
+        return new ClusterConfig(kafkaBootstrap, topicPrefix, partitions, replication, hosts, indexPrefix, retentionDays,
+                standbyReplicas, advertisedUrl);
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    private static String urlProblem(String url) {
+        try {
+            URI u = new URI(url);
+            if (!"http".equals(u.getScheme()) && !"https".equals(u.getScheme())) return "must be an http or https URL, got '" + url + "'";
+            if (u.getHost() == null) return "must name a host, got '" + url + "'";
+            return null;
+        } catch (java.net.URISyntaxException e) {
+            return "not a URL: " + e.getReason() + ", got '" + url + "'";
+        }
+    }
+}
