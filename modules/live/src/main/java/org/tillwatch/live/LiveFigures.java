@@ -31,7 +31,7 @@ import org.tillwatch.domain.model.StoreRegistry;
  *
  * <p>Thread-safe: one lock guards everything; snapshots are immutable and consistent with a single watermark.
  */
-public final class LiveFigures {
+public final class LiveFigures implements LiveView {
     private final Object lock = new Object();
     private final StoreRegistry registry;
     private final LiveConfig config;
@@ -85,6 +85,7 @@ public final class LiveFigures {
     }
 
     /** The latest event instant seen, or null before any event. */
+    @Override
     public Instant watermark() {
         synchronized (lock) {
             return watermark == Figures.NO_WATERMARK ? null : Instant.ofEpochMilli(watermark);
@@ -101,6 +102,7 @@ public final class LiveFigures {
     }
 
     /** A store seen in logs or registered (then with zero counts until it reports); null otherwise. */
+    @Override
     public StoreStatus store(String code) {
         synchronized (lock) {
             StoreState s = stateOrRegistered(code);
@@ -109,6 +111,7 @@ public final class LiveFigures {
     }
 
     /** Every registered store and every store seen in logs, by code. */
+    @Override
     public List<StoreStatus> stores() {
         synchronized (lock) {
             List<StoreStatus> out = new ArrayList<>();
@@ -117,6 +120,7 @@ public final class LiveFigures {
         }
     }
 
+    @Override
     public ChainStatus chain() {
         synchronized (lock) {
             List<WindowFigures> windows = new ArrayList<>(specs.size());
