@@ -267,6 +267,10 @@ public record CollectorConfig(Server server, Logs logs, Stores stores, Data data
         return new CollectorConfig(server, logs, stores, new Data(dir), ingest, live, alerting, security, telegram, cluster);
     }
 
+    public CollectorConfig withIngest(Ingest ingest) {
+        return new CollectorConfig(server, logs, stores, data, ingest, live, alerting, security, telegram, cluster);
+    }
+
     public CollectorConfig withPort(int port) {
         return new CollectorConfig(new Server(server.host(), port), logs, stores, data, ingest, live, alerting, security, telegram, cluster);
     }

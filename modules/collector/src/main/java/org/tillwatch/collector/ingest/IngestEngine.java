@@ -22,6 +22,7 @@ import java.util.logging.Logger;
 import java.util.stream.Stream;
 
 import org.tillwatch.config.CollectorConfig;
+import org.tillwatch.domain.assemble.RegisterAssembler;
 import org.tillwatch.domain.model.RegisterKey;
 import org.tillwatch.domain.model.StoreRegistry;
 import org.tillwatch.index.TransactionIndexWriter;
@@ -61,6 +62,7 @@ public final class IngestEngine implements Closeable {
     private volatile long lastCommitPauseNanos;
     private volatile long maxCommitPauseNanos;
     private volatile Throwable failure;
+    private volatile long lastRefusalNanos = System.nanoTime();
     private long generation;
 
     public IngestEngine(CollectorConfig config, StoreRegistry registry, TransactionIndexWriter writer, Path dataDir,
@@ -91,6 +93,7 @@ public final class IngestEngine implements Closeable {
     /** Restores every stream from the last committed checkpoint, then starts reading and committing. */
     public void start() throws IOException {
         restore();
+        holdExpiryOfRestored();
         discover();
         ready = true;
         long poll = config.logs().pollInterval().toMillis();
@@ -157,6 +160,18 @@ public final class IngestEngine implements Closeable {
             if (stream.figures.lastEvent != null) observer.activity(key.register(), stream.figures.lastEvent);
             streams.put(key, stream);
         }
+    }
+
+    /**
+     * The watermark comes back as the fleet's newest event, but a register's shipper may have been behind it when the
+     * collector stopped, and takes a while to resume: until a restored register sends again, its open receipt waits
+     * for the watermark to move the spec's silence past the restart, not past its own last entry.
+     */
+    private void holdExpiryOfRestored() {
+        Instant mark = watermark.get();
+        if (mark == null) return;
+        Instant notBefore = mark.plus(RegisterAssembler.SILENCE);
+        for (RegisterStream s : streams.values()) s.expireNotBefore = notBefore;
     }
 
     private RegisterStream newStream(StreamKey key, boolean fresh) throws IOException {
@@ -258,6 +273,7 @@ public final class IngestEngine implements Closeable {
             fed = s.segments.pump(s.pipeline, buffers.get(), SLICE);
             if (fed > 0) {
                 s.lastInputNanos = System.nanoTime();
+                s.expireNotBefore = null;
                 s.quietHandled = false;
                 Instant last = s.lastEvent();
                 s.figures.lastEvent = last;
@@ -282,22 +298,31 @@ public final class IngestEngine implements Closeable {
     /**
      * Streams that went quiet: their last entry is read once it is surely complete (so a receipt's close is searchable
      * within moments), and an open receipt is ended INCOMPLETE once event time has moved 30 minutes past it.
+     *
+     * <p>Silence is the register's, not the collector's: time in which pushes were refused (anyone's: the shippers
+     * wait in line behind the refused ones) does not count, nor does a restart before the register resumes (see
+     * {@link #holdExpiryOfRestored()}). Otherwise a register lagging behind the fleet loses a receipt whose close is
+     * still on its way.
      */
     private void quiet() {
         long now = System.nanoTime();
         long idleFlush = config.ingest().idleFlush().toNanos();
         long expiry = config.ingest().silenceExpiry().toNanos();
+        long refused = lastRefusalNanos;
         Instant mark = watermark.get();
         barrier.readLock().lock();
         try {
             for (RegisterStream s : streams.values()) {
                 long idle = now - s.lastInputNanos;
-                if (idle < idleFlush || (s.quietHandled && (idle < expiry || mark == null))) continue;
+                long silent = now - Math.max(s.lastInputNanos, refused);
+                Instant notBefore = s.expireNotBefore;
+                boolean expire = silent >= expiry && mark != null && (notBefore == null || !mark.isBefore(notBefore));
+                if (idle < idleFlush || (s.quietHandled && !expire)) continue;
                 if (s.queued.get() || !s.lock.tryLock()) continue;
                 try {
                     if (!s.quietHandled) s.pipeline.flushIfComplete();
                     s.quietHandled = true;
-                    if (idle >= expiry && mark != null) s.pipeline.expireIfSilent(mark.atZone(s.store.zone()).toLocalDateTime());
+                    if (expire) s.pipeline.expireIfSilent(mark.atZone(s.store.zone()).toLocalDateTime());
                 } finally {
                     s.lock.unlock();
                 }
@@ -323,7 +348,7 @@ public final class IngestEngine implements Closeable {
      */
     public PushResult push(RegisterKey register, byte[] body, Long offset, String file, boolean endOfFile)
             throws IOException, PushRejected {
-        if (!ready()) throw new PushRejected.Saturated(backlog.get());
+        if (!ready()) throw refused(new PushRejected.Saturated(backlog.get()));
         StreamKey key = new StreamKey(StreamKey.Input.PUSH, register);
         RegisterStream s = streams.get(key);
         if (s == null) {
@@ -368,9 +393,15 @@ public final class IngestEngine implements Closeable {
         while (true) {
             long now = backlog.get();
             long limit = backlogLimit.limit();
-            if (now + bytes > limit) throw new PushRejected.Saturated(now, backlogLimit.drainMillis(now + bytes - limit));
+            if (now + bytes > limit) throw refused(new PushRejected.Saturated(now, backlogLimit.drainMillis(now + bytes - limit)));
             if (backlog.compareAndSet(now, now + bytes)) return;
         }
+    }
+
+    /** A refused push: shippers hold their bytes, so no register's silence counts until pushes are accepted again. */
+    private PushRejected.Saturated refused(PushRejected.Saturated e) {
+        lastRefusalNanos = System.nanoTime();
+        return e;
     }
 
     /** What a shipper should send next for a register: how many bytes the collector has. */

@@ -27,6 +27,11 @@ final class RegisterStream {
     final ReentrantLock lock = new ReentrantLock();
     final AtomicBoolean queued = new AtomicBoolean();
     volatile long lastInputNanos = System.nanoTime();
+    /**
+     * Restored after a restart and not heard from since: the watermark before which its open receipt is not expired
+     * (its shipper may still be catching up). Null once bytes arrive.
+     */
+    volatile Instant expireNotBefore;
     boolean quietHandled;
 
     RegisterStream(StreamKey key, Store store, Segments segments, TransactionIndexWriter writer, IngestObserver observer,
