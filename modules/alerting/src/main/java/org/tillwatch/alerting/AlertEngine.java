@@ -72,6 +72,7 @@ public final class AlertEngine implements Closeable {
     private long nextSequence;
     private long nextSilence;
     private volatile Instant lastData;
+    volatile java.util.function.Supplier<String> dataDirProblem = () -> null;
     volatile Instant lastEvaluation;
     volatile RuntimeException evaluationFailure;
     private final Counter evaluations;
@@ -140,6 +141,11 @@ public final class AlertEngine implements Closeable {
     /** Registers whose stream the collector is still reading hold the others back however long that takes. */
     public void busyRegisters(java.util.function.Predicate<RegisterKey> busy) {
         order.busy(busy);
+    }
+
+    /** What is wrong with the collector's data directory (null when nothing): raises a {@code data_dir_full} incident. */
+    public void dataDirectory(java.util.function.Supplier<String> problem) {
+        dataDirProblem = problem;
     }
 
     /** Starts evaluating (after the collector rebuilt the live figures) and the wall-clock watch. */
@@ -318,12 +324,21 @@ public final class AlertEngine implements Closeable {
                 store.write(new Saved(book.next(), nextSequence, nextSilence, step, book.all(), t, silences, box, lastSent));
             } catch (IOException e) {
                 LOG.log(Level.SEVERE, "cannot save the alert state to " + store.file(), e);
-                throw new UncheckedIOException(e);
+                // a full disk must not keep its own incident from being told: sent now, saved once space is back
+                if (!noSpace(e)) throw new UncheckedIOException(e);
             }
             // on disk first, then told: a crash loses no notice, and a restart does not make up one
             for (Saved.Pending p : staged) outbox.add(p.notice(), p.to());
             staged.clear();
         }
+    }
+
+    private static boolean noSpace(Throwable e) {
+        for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+            String m = t.getMessage();
+            if (m != null && (m.contains("No space left on device") || m.contains("Disk quota exceeded"))) return true;
+        }
+        return false;
     }
 
     // ---- API --------------------------------------------------------------------------------------------------

@@ -18,7 +18,8 @@ import org.tillwatch.domain.model.Store;
 
 /**
  * The wall-clock side of alerting: repeats, silences running out, and the engine watching itself: ingestion stalled
- * (no data at all while a store is open), the engine not evaluating (log time moved on, rules did not), and the
+ * (no data at all while a store is open), the engine not evaluating (log time moved on, rules did not), the data
+ * directory out of space (the collector's own check), and the
  * optional daily "all quiet" message that proves the path to the hot-line works.
  */
 final class SelfWatch {
@@ -49,6 +50,7 @@ final class SelfWatch {
             engine.repeatDue();
             checkStall();
             checkEngine();
+            checkDataDir();
             dailyQuiet();
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "alert self-monitoring tick failed", e);
@@ -76,6 +78,15 @@ final class SelfWatch {
             engine.raiseSelf(Rule.ENGINE_STALLED, COLLECTOR, failure != null ? "rules failed: " + failure : "rules not evaluated for a minute");
         } else if (engine.selfOpen(Rule.ENGINE_STALLED, COLLECTOR)) {
             engine.clearSelf(Rule.ENGINE_STALLED, COLLECTOR);
+        }
+    }
+
+    private void checkDataDir() {
+        String problem = engine.dataDirProblem.get();
+        if (problem != null) {
+            engine.raiseSelf(Rule.DATA_DIR_FULL, COLLECTOR, problem);
+        } else if (engine.selfOpen(Rule.DATA_DIR_FULL, COLLECTOR)) {
+            engine.clearSelf(Rule.DATA_DIR_FULL, COLLECTOR);
         }
     }
 

@@ -34,6 +34,8 @@ public final class Texts {
                     "Loyalty: unknown error codes appearing (" + stores + ")");
             case "ingest_stall" -> new Title("tillwatch: данные от касс не поступают", "tillwatch: no data from any register");
             case "notifier_failing" -> new Title("tillwatch: канал оповещений не работает", "tillwatch: a notification channel keeps failing");
+            case "data_dir_full" -> new Title("tillwatch: диск каталога данных заполнен, приём данных приостановлен",
+                    "tillwatch: the data directory's disk is full, ingestion paused");
             case "engine_stalled" -> new Title("tillwatch: правила оповещений не вычисляются", "tillwatch: alert rules are not being evaluated");
             default -> new Title(i.kind() + " " + i.scope(), i.kind() + " " + i.scope());
         };

@@ -89,7 +89,7 @@ public final class Collector implements Closeable {
                 : StoreRegistry.parse(Files.readString(config.stores().registry()), config.stores().zone());
         Files.createDirectories(config.data().dir());
         CardHasher hasher = CardKeys.forDataDir(config.data().dir(), env, true);
-        TransactionIndexWriter writer = TransactionIndexWriter.open(config.data().dir(), hasher, 32);
+        TransactionIndexWriter writer = TransactionIndexWriter.open(config.data().dir(), hasher, 32, config.data().minFreeBytes());
         SearcherManager searchers = writer.searcherManager();
         Metrics metrics = new Metrics();
         metrics.registerStores(registry.stores().values());
@@ -128,7 +128,8 @@ public final class Collector implements Closeable {
         long refresh = config.ingest().refreshInterval().toMillis();
         timer.scheduleWithFixedDelay(() -> {
             try {
-                searchers.maybeRefresh();
+                // a refresh writes the pending documents out as a segment: not while the data directory is full
+                if (engine.dataDirWritable()) searchers.maybeRefresh();
             } catch (IOException | RuntimeException e) {
                 LOG.log(Level.WARNING, "index refresh failed", e);
             }
@@ -139,6 +140,7 @@ public final class Collector implements Closeable {
         Notifiers.fromConfig(config.alerting(), registry, env, vertx).forEach(alerts::addNotifier);
         channels.forEach(alerts::addNotifier);
         alerts.busyRegisters(engine::busy);
+        alerts.dataDirectory(engine::dataDirProblem);
         alerts.start();
         CollectorServer http = new CollectorServer(vertx, config, engine, live, registry, searchers, hasher, metrics, samples, alerts,
                 orchestrator);
@@ -196,6 +198,11 @@ public final class Collector implements Closeable {
             public void bytes(StreamKey stream, long n) {
                 metrics.ingest().bytes(stream.register().store(), stream.input().name().toLowerCase(), n);
             }
+
+            @Override
+            public void refused(String reason) {
+                metrics.ingest().refused(reason);
+            }
         };
     }
 
@@ -224,6 +231,7 @@ public final class Collector implements Closeable {
         metrics.ingest().bindQueue("push_backlog_bytes", engine::backlogBytes);
         metrics.ingest().bindQueue("streams_waiting", engine::queuedStreams);
         metrics.ingest().bindIndexDocuments(writer::documents);
+        metrics.ingest().bindDataDir(engine::dataDirWritable, engine::dataDirFreeBytes);
         metrics.ingest().bindLastCommit(() -> engine.lastCommit() == null ? Double.NaN : engine.lastCommit().toEpochMilli() / 1000.0);
     }
 

@@ -102,13 +102,25 @@ public record CollectorConfig(Server server, Logs logs, Stores stores, Data data
         }
     }
 
-    /** The data directory (index, quarantine, state). */
-    public record Data(Path dir) {
+    /**
+     * The data directory (index, quarantine, state).
+     *
+     * @param minFreeBytes below this much free space ingestion pauses (pushes get 503) until space is freed: room for
+     *                     an index flush and a commit, so that no write fails half done
+     */
+    public record Data(Path dir, long minFreeBytes) {
+        public static final long DEFAULT_MIN_FREE_BYTES = 256 * Units.MIB;
+
         public Data {
             Checks checks = new Checks("data");
             checks.present(dir, "dir");
+            checks.byteRange(minFreeBytes, Units.MIB, 1024L * 1024 * Units.MIB, "min-free-bytes");
             checks.done();
             dir = absolute(dir);
+        }
+
+        public Data(Path dir) {
+            this(dir, DEFAULT_MIN_FREE_BYTES);
         }
 
         static Data defaults() {
@@ -264,7 +276,7 @@ public record CollectorConfig(Server server, Logs logs, Stores stores, Data data
     }
 
     public CollectorConfig withDataDir(Path dir) {
-        return new CollectorConfig(server, logs, stores, new Data(dir), ingest, live, alerting, security, telegram, cluster);
+        return new CollectorConfig(server, logs, stores, new Data(dir, data.minFreeBytes()), ingest, live, alerting, security, telegram, cluster);
     }
 
     public CollectorConfig withIngest(Ingest ingest) {

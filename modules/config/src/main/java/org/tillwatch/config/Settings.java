@@ -54,6 +54,7 @@ final class Settings {
             new Setting("stores", "registry", Kind.OPTIONAL_PATH),
             new Setting("stores", "default-zone", Kind.STRING),
             new Setting("data", "dir", Kind.PATH),
+            new Setting("data", "min-free-bytes", Kind.BYTES),
             new Setting("ingest", "threads", Kind.INT),
             new Setting("ingest", "max-chunk-bytes", Kind.BYTES),
             new Setting("ingest", "max-backlog-bytes", Kind.BYTES),
@@ -139,6 +140,7 @@ final class Settings {
         v.put("stores.registry", c.stores().registry());
         v.put("stores.default-zone", c.stores().defaultZone());
         v.put("data.dir", c.data().dir());
+        v.put("data.min-free-bytes", c.data().minFreeBytes());
         v.put("ingest.threads", c.ingest().threads());
         v.put("ingest.max-chunk-bytes", c.ingest().maxChunkBytes());
         v.put("ingest.max-backlog-bytes", c.ingest().maxBacklogBytes());
@@ -213,7 +215,7 @@ final class Settings {
                 (Duration) v.get("logs.poll-interval"), (Duration) v.get("logs.rescan-interval")));
         Stores stores = section(problems, () -> new Stores((Path) v.get("stores.registry"),
                 (String) v.get("stores.default-zone")));
-        Data data = section(problems, () -> new Data((Path) v.get("data.dir")));
+        Data data = section(problems, () -> new Data((Path) v.get("data.dir"), (Long) v.get("data.min-free-bytes")));
         Ingest ingest = section(problems, () -> new Ingest((Integer) v.get("ingest.threads"),
                 (Long) v.get("ingest.max-chunk-bytes"), (Long) v.get("ingest.max-backlog-bytes"),
                 (Duration) v.get("ingest.commit-interval"), (Duration) v.get("ingest.refresh-interval"),

@@ -100,7 +100,7 @@ class CollectorConfigEnvTest {
                 "TILLWATCH_DATA_DIRECTORY", "/srv",
                 "TILLWATCH_CARD_KEY", "ignored")))
                 .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems()).containsExactly(
-                        "TILLWATCH_DATA_DIRECTORY: unknown configuration variable (known: TILLWATCH_DATA_DIR)",
+                        "TILLWATCH_DATA_DIRECTORY: unknown configuration variable (known: TILLWATCH_DATA_DIR, TILLWATCH_DATA_MIN_FREE_BYTES)",
                         "TILLWATCH_SERVER_PROT: unknown configuration variable "
                                 + "(known: TILLWATCH_SERVER_HOST, TILLWATCH_SERVER_PORT)"));
     }

@@ -32,9 +32,15 @@ public final class TransactionIndexWriter implements Closeable {
 
     /** {@code ramBufferMb}: documents buffered in memory before Lucene writes a segment (a long-running server keeps it small). */
     public static TransactionIndexWriter open(Path dataDir, CardHasher hasher, double ramBufferMb) throws IOException {
+        return open(dataDir, hasher, ramBufferMb, 0);
+    }
+
+    /** {@code minFreeBytes}: no merge starts that would leave the disk with less free space (see {@link SpaceAwareMergePolicy}). */
+    public static TransactionIndexWriter open(Path dataDir, CardHasher hasher, double ramBufferMb, long minFreeBytes) throws IOException {
         Path dir = DataLayout.index(dataDir);
         Files.createDirectories(dir);
-        IndexWriterConfig cfg = new IndexWriterConfig()
+        IndexWriterConfig cfg = new IndexWriterConfig();
+        cfg.setMergePolicy(new SpaceAwareMergePolicy(cfg.getMergePolicy(), dir, minFreeBytes))
                 .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
                 .setRAMBufferSizeMB(ramBufferMb)
                 .setUseCompoundFile(false)
@@ -88,6 +94,11 @@ public final class TransactionIndexWriter implements Closeable {
 
     public long documents() {
         return writer.getDocStats().numDocs;
+    }
+
+    /** Closes without committing: the index stays at its last commit (what came after must be read again). */
+    public void rollback() throws IOException {
+        writer.rollback();
     }
 
     @Override

@@ -25,6 +25,9 @@ public final class IngestMetrics {
     static final String QUEUE_DEPTH = "tillwatch.queue.depth";
     static final String INDEX_DOCUMENTS = "tillwatch.index.documents";
     static final String LAST_COMMIT = "tillwatch.last.commit.timestamp";
+    static final String REFUSED = "tillwatch.ingest.refused";
+    static final String DATA_DIR_WRITABLE = "tillwatch.data.dir.writable";
+    static final String DATA_DIR_FREE = "tillwatch.data.dir.free";
 
     private static final Set<String> INPUTS = Set.of("tail", "push");
     private static final Pattern QUEUE = Pattern.compile("[a-z][a-z0-9_]{0,63}");
@@ -33,11 +36,13 @@ public final class IngestMetrics {
     private final ConcurrentHashMap<String, Counter> malformed = new ConcurrentHashMap<>();
     private final Map<String, Counter> bytes;
     private final Set<String> bound = ConcurrentHashMap.newKeySet();
+    private final Map<String, Counter> refused;
 
     public IngestMetrics(MeterRegistry registry) {
         this.registry = Objects.requireNonNull(registry, "registry");
         // Both inputs from the start, so rate() sees a zero rather than a missing series.
         this.bytes = Map.of("tail", bytesCounter("tail"), "push", bytesCounter("push"));
+        this.refused = Map.of("saturated", refusedCounter("saturated"), "disk_full", refusedCounter("disk_full"));
     }
 
     /** A line of {@code store}'s logs that could not be parsed and was skipped. */
@@ -85,6 +90,20 @@ public final class IngestMetrics {
         gauge(LAST_COMMIT, Tags.empty(), "seconds", "Unix time of the last index commit", epochSeconds);
     }
 
+    /** A push answered 503: {@code saturated} (backlog full) or {@code disk_full} (the data directory has no room). */
+    public void refused(String reason) {
+        Counter c = refused.get(Objects.requireNonNull(reason, "reason"));
+        if (c == null) throw new IllegalArgumentException("reason must be one of " + refused.keySet() + ", got: " + reason);
+        c.increment();
+    }
+
+    /** 1 while the data directory has room above its reserve, 0 while ingestion pauses for space; and its free bytes. */
+    public void bindDataDir(java.util.function.BooleanSupplier writable, DoubleSupplier freeBytes) {
+        gauge(DATA_DIR_WRITABLE, Tags.empty(), null, "1 while the data directory has room, 0 while ingestion pauses for space",
+                () -> writable.getAsBoolean() ? 1 : 0);
+        gauge(DATA_DIR_FREE, Tags.empty(), "bytes", "Free space of the data directory's file system", freeBytes);
+    }
+
     private void gauge(String name, Tags tags, String unit, String description, DoubleSupplier supplier) {
         Objects.requireNonNull(supplier, "supplier");
         String key = name + tags;
@@ -93,6 +112,10 @@ public final class IngestMetrics {
                 .strongReference(true)
                 .tags(tags).baseUnit(unit).description(description)
                 .register(registry);
+    }
+
+    private Counter refusedCounter(String reason) {
+        return Counter.builder(REFUSED).description("Pushes answered 503, by reason").tag("reason", reason).register(registry);
     }
 
     private Counter bytesCounter(String input) {

@@ -14,7 +14,8 @@ public enum Rule {
     UNKNOWN_ERROR(Severity.WARNING, false),
     INGEST_STALL(Severity.CRITICAL, false),
     NOTIFIER_FAILING(Severity.CRITICAL, false),
-    ENGINE_STALLED(Severity.CRITICAL, false);
+    ENGINE_STALLED(Severity.CRITICAL, false),
+    DATA_DIR_FULL(Severity.CRITICAL, false);
 
     private final Severity severity;
     private final boolean foldable;
@@ -40,7 +41,7 @@ public enum Rule {
 
     /** Watches the alerting path itself; its incidents go through every channel but a failing one. */
     public boolean self() {
-        return this == INGEST_STALL || this == NOTIFIER_FAILING || this == ENGINE_STALLED;
+        return this == INGEST_STALL || this == NOTIFIER_FAILING || this == ENGINE_STALLED || this == DATA_DIR_FULL;
     }
 
     public static Rule ofKind(String kind) {

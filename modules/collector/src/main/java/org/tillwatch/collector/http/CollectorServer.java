@@ -45,8 +45,8 @@ public final class CollectorServer {
             if (engine.ready()) {
                 Json.send(ctx, 200, Map.of("status", "UP", "streams", engine.streamCount()));
             } else {
-                Throwable f = engine.failure();
-                Json.error(ctx, 503, "not_ready", f != null ? "ingestion failed: " + f : "restoring or stopping");
+                String reason = engine.notReadyReason();
+                Json.error(ctx, 503, "not_ready", reason != null ? reason : "restoring or stopping");
             }
         });
         router.get("/metrics").handler(ctx -> vertx.executeBlocking(metrics::scrape, false).onComplete(ar -> {

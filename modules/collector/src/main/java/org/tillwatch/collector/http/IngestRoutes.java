@@ -50,10 +50,10 @@ final class IngestRoutes {
                 m.put("offset", ar.result().offset());
                 Json.send(ctx, 202, m);
             } else if (ar.cause() instanceof PushRejected.Saturated s) {
-                ctx.response().putHeader("Retry-After", "1");
+                ctx.response().putHeader("Retry-After", Long.toString(Math.max(1, (s.retryAfterMillis() + 999) / 1000)));
                 // Retry-After counts whole seconds; a shipper that knows this header can come back sooner
                 ctx.response().putHeader("X-Tillwatch-Retry-After-Ms", Long.toString(s.retryAfterMillis()));
-                Json.error(ctx, 503, "saturated", s.getMessage());
+                Json.error(ctx, 503, s.code(), s.getMessage());
             } else if (ar.cause() instanceof PushRejected.OffsetMismatch m) {
                 Map<String, Object> body409 = new LinkedHashMap<>();
                 body409.put("error", "offset_mismatch");

@@ -53,6 +53,7 @@ public final class IngestEngine implements Closeable {
     private final AtomicLong backlog = new AtomicLong();
     private final AtomicLong pushedRead = new AtomicLong();
     private final BacklogLimit backlogLimit;
+    private final DataDisk disk;
     private final ThreadLocal<byte[]> buffers = ThreadLocal.withInitial(() -> new byte[SLICE]);
     private final ExecutorService workers;
     private final ScheduledExecutorService timer;
@@ -79,6 +80,7 @@ public final class IngestEngine implements Closeable {
         this.timer = Executors.newSingleThreadScheduledExecutor(daemon("ingest-timer"));
         this.backlogLimit = new BacklogLimit(config.ingest().maxChunkBytes(), config.ingest().maxBacklogBytes(),
                 config.ingest().maxBacklogDelay());
+        this.disk = new DataDisk(dataDir, config.data().minFreeBytes());
     }
 
     private static java.util.concurrent.ThreadFactory daemon(String name) {
@@ -92,10 +94,12 @@ public final class IngestEngine implements Closeable {
 
     /** Restores every stream from the last committed checkpoint, then starts reading and committing. */
     public void start() throws IOException {
+        disk.check();
         restore();
         holdExpiryOfRestored();
         discover();
         ready = true;
+        timer.scheduleWithFixedDelay(guard(this::watchDisk), 200, 200, TimeUnit.MILLISECONDS);
         long poll = config.logs().pollInterval().toMillis();
         timer.scheduleWithFixedDelay(guard(this::poll), poll, poll, TimeUnit.MILLISECONDS);
         long rescan = config.logs().rescanInterval().toMillis();
@@ -124,6 +128,7 @@ public final class IngestEngine implements Closeable {
     }
 
     private void fail(Throwable e) {
+        if (DataDisk.noSpace(e)) disk.full(e);
         if (failure == null) failure = e;
         LOG.log(Level.SEVERE, "ingestion failed", e);
     }
@@ -134,7 +139,44 @@ public final class IngestEngine implements Closeable {
     }
 
     public boolean ready() {
-        return ready && failure == null && !closed;
+        return ready && failure == null && !closed && disk.writable();
+    }
+
+    /** Why {@link #ready()} is false (null when it is not): a failure, the data directory full, a start or stop. */
+    public String notReadyReason() {
+        Throwable f = failure;
+        if (f != null) {
+            return DataDisk.noSpace(f) ? disk.problem() + " (a write failed half done: restart the collector once space is freed)"
+                    : "ingestion failed: " + f;
+        }
+        if (!disk.writable()) return disk.problem();
+        return ready() ? null : "restoring or stopping";
+    }
+
+    /** The data directory has room (above {@code data.min-free-bytes}); ingestion pauses while it does not. */
+    public boolean dataDirWritable() {
+        return disk.writable();
+    }
+
+    /** Why the data directory is not writable, Russian then English; null when it is. */
+    public String dataDirProblem() {
+        return disk.problem();
+    }
+
+    /** Free bytes of the data directory's file system at the last check (every 200 ms). */
+    public long dataDirFreeBytes() {
+        return disk.freeBytes();
+    }
+
+    /** Space gone: pause (nothing is written). Space back: go on reading whatever waits, no restart needed. */
+    private void watchDisk() {
+        boolean was = disk.writable();
+        boolean now = disk.check();
+        if (was && !now) LOG.warning(disk::problem);
+        if (!was && now) {
+            LOG.info(() -> "data directory " + dataDir + " has room again (" + disk.freeBytes() + " bytes free): ingestion resumes");
+            for (RegisterStream s : streams.values()) schedule(s);
+        }
     }
 
     private void restore() throws IOException {
@@ -247,6 +289,7 @@ public final class IngestEngine implements Closeable {
 
     /** Tailed files that grew get read. */
     private void poll() throws IOException {
+        if (!disk.writable()) return;
         for (RegisterStream s : streams.values()) {
             if (s.key.input() != StreamKey.Input.TAIL || s.queued.get() || !s.lock.tryLock()) continue;
             boolean more;
@@ -265,6 +308,7 @@ public final class IngestEngine implements Closeable {
 
     private void run(RegisterStream s) {
         s.queued.set(false);
+        if (!disk.writable()) return; // the stream is scheduled again when space is back
         long fed = 0;
         boolean more = false;
         barrier.readLock().lock();
@@ -310,6 +354,7 @@ public final class IngestEngine implements Closeable {
         long expiry = config.ingest().silenceExpiry().toNanos();
         long refused = lastRefusalNanos;
         Instant mark = watermark.get();
+        if (!disk.writable()) return;
         barrier.readLock().lock();
         try {
             for (RegisterStream s : streams.values()) {
@@ -348,6 +393,7 @@ public final class IngestEngine implements Closeable {
      */
     public PushResult push(RegisterKey register, byte[] body, Long offset, String file, boolean endOfFile)
             throws IOException, PushRejected {
+        if (!disk.writable()) throw refused(PushRejected.Saturated.diskFull(disk.problem()));
         if (!ready()) throw refused(new PushRejected.Saturated(backlog.get()));
         StreamKey key = new StreamKey(StreamKey.Input.PUSH, register);
         RegisterStream s = streams.get(key);
@@ -377,7 +423,9 @@ public final class IngestEngine implements Closeable {
                 length = retry ? have : spool.append(body, skip, (int) accepted, file, endOfFile);
             } catch (IOException | RuntimeException e) {
                 backlog.addAndGet(-accepted);
-                throw e;
+                if (!DataDisk.noSpace(e)) throw e;
+                disk.full(e); // the spool took nothing (see SpoolSegments#append): refused like a full backlog
+                throw refused(PushRejected.Saturated.diskFull(disk.problem()));
             }
         }
         schedule(s);
@@ -401,6 +449,7 @@ public final class IngestEngine implements Closeable {
     /** A refused push: shippers hold their bytes, so no register's silence counts until pushes are accepted again. */
     private PushRejected.Saturated refused(PushRejected.Saturated e) {
         lastRefusalNanos = System.nanoTime();
+        observer.refused(e.code());
         return e;
     }
 
@@ -413,8 +462,12 @@ public final class IngestEngine implements Closeable {
     public record PushResult(long acceptedBytes, long offset) {
     }
 
-    /** Commits the index with a checkpoint of every stream (see the class comment for why ingestion pauses). */
-    public synchronized void commit() throws IOException {
+    /**
+     * Commits the index with a checkpoint of every stream (see the class comment for why ingestion pauses); false,
+     * committing nothing, while the data directory is short of space (the spool and the last commit hold everything).
+     */
+    public synchronized boolean commit() throws IOException {
+        if (!disk.check()) return false;
         List<RegisterStream> taken = new ArrayList<>(streams.size());
         List<Checkpoint.Stream> snapshot = new ArrayList<>(streams.size());
         long gen = generation + 1;
@@ -463,6 +516,7 @@ public final class IngestEngine implements Closeable {
                 }
             }
         }
+        return true;
     }
 
     public Instant lastCommit() {
@@ -547,7 +601,7 @@ public final class IngestEngine implements Closeable {
     /** Graceful stop: reads what is already there (up to {@code drain}), commits, stops. The writer stays open. */
     public void close(Duration drain) throws IOException {
         try {
-            if (ready && failure == null) awaitIdle(drain);
+            if (ready && failure == null && disk.writable()) awaitIdle(drain);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -565,7 +619,9 @@ public final class IngestEngine implements Closeable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        if (ready && failure == null) commit();
+        boolean committed = ready && failure == null && commit();
+        // Not committed (short of space, or failed): closing would still commit, on a full disk, what the next start reads again.
+        if (!committed) writer.rollback();
         samples.close();
     }
 

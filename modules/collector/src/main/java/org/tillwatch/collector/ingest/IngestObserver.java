@@ -27,4 +27,8 @@ public interface IngestObserver {
 
     default void bytes(StreamKey stream, long n) {
     }
+
+    /** A push was answered 503: {@code reason} is {@code saturated} or {@code disk_full}. */
+    default void refused(String reason) {
+    }
 }

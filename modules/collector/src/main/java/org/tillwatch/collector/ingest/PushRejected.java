@@ -8,6 +8,7 @@ public sealed class PushRejected extends Exception permits PushRejected.Saturate
 
     /** The pipeline is behind by more than the configured backlog: the shipper should retry later. */
     public static final class Saturated extends PushRejected {
+        private final String code;
         private final long retryAfterMillis;
 
         public Saturated(long backlog) {
@@ -16,8 +17,23 @@ public sealed class PushRejected extends Exception permits PushRejected.Saturate
 
         /** @param retryAfterMillis how long until the backlog has likely drained enough for this chunk */
         public Saturated(long backlog, long retryAfterMillis) {
-            super("ingest backlog is full (" + backlog + " bytes waiting)");
+            this("saturated", "ingest backlog is full (" + backlog + " bytes waiting)", retryAfterMillis);
+        }
+
+        private Saturated(String code, String message, long retryAfterMillis) {
+            super(message);
+            this.code = code;
             this.retryAfterMillis = retryAfterMillis;
+        }
+
+        /** The data directory has no room: nothing is taken until space is freed (see {@link DataDisk}). */
+        static Saturated diskFull(String reason) {
+            return new Saturated("disk_full", reason, 5_000);
+        }
+
+        /** The error code of the 503 answer: {@code saturated} or {@code disk_full}. */
+        public String code() {
+            return code;
         }
 
         public long retryAfterMillis() {

@@ -24,6 +24,21 @@ final class SpoolPanMask {
     private long runStart = -1;
     private long runLength;
 
+    /** Where the scan stands: kept before an append, put back if the append fails (a retry scans the bytes again). */
+    record State(int matched, boolean quoteSeen, long runStart, long runLength) {
+    }
+
+    State save() {
+        return new State(matched, quoteSeen, runStart, runLength);
+    }
+
+    void restore(State s) {
+        matched = s.matched();
+        quoteSeen = s.quoteSeen();
+        runStart = s.runStart();
+        runLength = s.runLength();
+    }
+
     /** A range of stream offsets to overwrite with {@code *}. */
     record Range(long from, long to) {
     }

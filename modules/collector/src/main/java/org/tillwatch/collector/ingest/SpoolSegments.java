@@ -78,6 +78,52 @@ final class SpoolSegments implements Segments {
      * starts a new file); {@code endOfFile}: the chunk ends its file. Callers serialize appends per register.
      */
     synchronized long append(byte[] data, int off, int len, String file, boolean endOfFile) throws IOException {
+        long before = length;
+        int files0 = bases.size();
+        String markBefore = files.get(before);
+        Path marks = dir.resolve("files.tsv");
+        boolean marking = endOfFile || (file != null && !file.equals(fileAt(length)));
+        long marksSize = !marking ? Long.MAX_VALUE : Files.exists(marks) ? Files.size(marks) : -1;
+        SpoolPanMask.State mask = panMask.save();
+        try {
+            return appendChunk(data, off, len, file, endOfFile);
+        } catch (IOException | RuntimeException e) {
+            // a full disk mid-write: take back whatever got written, so a retry at the same offset is exact
+            try {
+                undo(before, files0, markBefore, marksSize);
+            } catch (IOException undo) {
+                e.addSuppressed(undo);
+            }
+            panMask.restore(mask);
+            throw e;
+        }
+    }
+
+    private void undo(long before, int files0, String markBefore, long marksSize) throws IOException {
+        while (bases.size() > files0) {
+            Files.deleteIfExists(file(bases.remove(bases.size() - 1)));
+            dirUnsynced = true;
+        }
+        if (!bases.isEmpty()) {
+            long last = bases.get(bases.size() - 1);
+            try (FileChannel ch = FileChannel.open(file(last), StandardOpenOption.WRITE)) {
+                if (ch.size() > before - last) ch.truncate(before - last);
+            }
+        }
+        files.tailMap(before, false).clear();
+        if (markBefore == null) files.remove(before); else files.put(before, markBefore);
+        Path marks = dir.resolve("files.tsv");
+        if (marksSize < 0) {
+            Files.deleteIfExists(marks);
+        } else if (Files.exists(marks)) {
+            try (FileChannel ch = FileChannel.open(marks, StandardOpenOption.WRITE)) {
+                if (ch.size() > marksSize) ch.truncate(marksSize);
+            }
+        }
+        length = before;
+    }
+
+    private long appendChunk(byte[] data, int off, int len, String file, boolean endOfFile) throws IOException {
         if (file != null && !file.equals(fileAt(length))) {
             maskWritten(panMask.end());
             mark(length, file);
