@@ -232,6 +232,7 @@ public final class Collector implements Closeable {
         metrics.ingest().bindQueue("streams_waiting", engine::queuedStreams);
         metrics.ingest().bindIndexDocuments(writer::documents);
         metrics.ingest().bindDataDir(engine::dataDirWritable, engine::dataDirFreeBytes);
+        metrics.ingest().bindDroppedContinuationLines(engine::droppedContinuationLines);
         metrics.ingest().bindLastCommit(() -> engine.lastCommit() == null ? Double.NaN : engine.lastCommit().toEpochMilli() / 1000.0);
     }
 

@@ -1,6 +1,7 @@
 package org.tillwatch.metrics;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
@@ -28,6 +29,7 @@ public final class IngestMetrics {
     static final String REFUSED = "tillwatch.ingest.refused";
     static final String DATA_DIR_WRITABLE = "tillwatch.data.dir.writable";
     static final String DATA_DIR_FREE = "tillwatch.data.dir.free";
+    static final String DROPPED_CONTINUATION = "tillwatch.dropped.continuation.lines";
 
     private static final Set<String> INPUTS = Set.of("tail", "push");
     private static final Pattern QUEUE = Pattern.compile("[a-z][a-z0-9_]{0,63}");
@@ -37,6 +39,7 @@ public final class IngestMetrics {
     private final Map<String, Counter> bytes;
     private final Set<String> bound = ConcurrentHashMap.newKeySet();
     private final Map<String, Counter> refused;
+    private java.util.function.LongSupplier droppedSource;
 
     public IngestMetrics(MeterRegistry registry) {
         this.registry = Objects.requireNonNull(registry, "registry");
@@ -102,6 +105,17 @@ public final class IngestMetrics {
         gauge(DATA_DIR_WRITABLE, Tags.empty(), null, "1 while the data directory has room, 0 while ingestion pauses for space",
                 () -> writable.getAsBoolean() ? 1 : 0);
         gauge(DATA_DIR_FREE, Tags.empty(), "bytes", "Free space of the data directory's file system", freeBytes);
+    }
+
+    /**
+     * Continuation lines dropped: they came after their entry had been read early because its register went quiet
+     * (the entry was counted, these lines of it were not).
+     */
+    public void bindDroppedContinuationLines(java.util.function.LongSupplier lines) {
+        if (!bound.add(DROPPED_CONTINUATION)) throw new IllegalStateException("counter already bound: " + DROPPED_CONTINUATION);
+        droppedSource = lines; // the counter itself only holds it weakly
+        FunctionCounter.builder(DROPPED_CONTINUATION, lines, l -> l.getAsLong())
+                .description("Continuation lines dropped after their entry was read early").register(registry);
     }
 
     private void gauge(String name, Tags tags, String unit, String description, DoubleSupplier supplier) {

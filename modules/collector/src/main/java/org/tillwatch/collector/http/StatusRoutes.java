@@ -70,7 +70,9 @@ final class StatusRoutes {
         Map<String, Long> tags = new TreeMap<>();
         Set<String> registers = new TreeSet<>();
         long malformed = 0;
+        long dropped = 0;
         for (StreamFigures s : engine.figures()) {
+            dropped += s.figures().droppedContinuationLines();
             String code = s.key().register().store();
             long[] f = stores.computeIfAbsent(code, k -> new long[5]);
             f[0] += s.figures().receipts();
@@ -92,6 +94,7 @@ final class StatusRoutes {
         m.put("failed", chain[2]);
         m.put("incomplete", chain[3]);
         m.put("malformed_lines", malformed);
+        m.put("dropped_continuation_lines", dropped);
         m.put("outcomes", outcomes);
         m.put("tags", tags);
         Map<String, Object> perStore = new LinkedHashMap<>();

@@ -52,6 +52,7 @@ public final class IngestEngine implements Closeable {
     private final ReentrantReadWriteLock barrier = new ReentrantReadWriteLock(true);
     private final AtomicLong backlog = new AtomicLong();
     private final AtomicLong pushedRead = new AtomicLong();
+    private final AtomicLong droppedContinuation = new AtomicLong();
     private final BacklogLimit backlogLimit;
     private final DataDisk disk;
     private final ThreadLocal<byte[]> buffers = ThreadLocal.withInitial(() -> new byte[SLICE]);
@@ -195,6 +196,8 @@ public final class IngestEngine implements Closeable {
             RegisterStream stream = newStream(key, false);
             stream.figures.restore(s.figures());
             stream.segments.restore(s, stream.pipeline, buf);
+            stream.countDropped(false);
+            droppedContinuation.addAndGet(stream.figures.droppedContinuation);
             if (stream.segments instanceof TailSegments t && t.lostState() != null) {
                 LOG.warning(() -> key + ": could not rebuild the parser state after the restart, " + t.lostState());
             }
@@ -327,6 +330,7 @@ public final class IngestEngine implements Closeable {
                     pushedRead.addAndGet(fed);
                 }
                 observer.bytes(s.key, fed);
+                droppedContinuation.addAndGet(s.countDropped(true));
             }
             more = fed >= SLICE || (fed > 0 && s.segments.hasMore(s.pipeline.position()));
         } catch (IOException | RuntimeException e) {
@@ -536,6 +540,11 @@ public final class IngestEngine implements Closeable {
     /** The backlog (bytes) pushes are accepted up to now: see {@link BacklogLimit}. */
     public long backlogLimitBytes() {
         return backlogLimit.limit();
+    }
+
+    /** Continuation lines dropped after their entry was read early, in all (restored from the last commit, then counted on). */
+    public long droppedContinuationLines() {
+        return droppedContinuation.get();
     }
 
     /** Bytes pushed and spooled but not read yet. */

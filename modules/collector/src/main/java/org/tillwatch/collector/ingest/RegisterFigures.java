@@ -18,6 +18,8 @@ final class RegisterFigures {
     long failed;
     long incomplete;
     long malformed;
+    /** Continuation lines dropped after their entry was read early (the register had gone quiet). */
+    long droppedContinuation;
     final Map<String, Long> outcomes = new TreeMap<>();
     final Map<String, Long> tags = new TreeMap<>();
     Instant lastEvent;
@@ -40,7 +42,7 @@ final class RegisterFigures {
 
     Snapshot snapshot() {
         return new Snapshot(receipts, loyalty, failed, incomplete, malformed, new TreeMap<>(outcomes), new TreeMap<>(tags),
-                lastEvent == null ? null : lastEvent.toString());
+                lastEvent == null ? null : lastEvent.toString(), droppedContinuation);
     }
 
     void restore(Snapshot s) {
@@ -54,11 +56,12 @@ final class RegisterFigures {
         tags.clear();
         tags.putAll(s.tags());
         lastEvent = s.lastEvent() == null ? null : Instant.parse(s.lastEvent());
+        droppedContinuation = s.droppedContinuationLines();
     }
 
     /** The figures as the checkpoint file and the status API carry them. */
     public record Snapshot(long receipts, long loyalty, long failed, long incomplete, long malformed,
-                           Map<String, Long> outcomes, Map<String, Long> tags, String lastEvent) {
+                           Map<String, Long> outcomes, Map<String, Long> tags, String lastEvent, long droppedContinuationLines) {
         public Snapshot {
             outcomes = outcomes == null ? Map.of() : Map.copyOf(outcomes);
             tags = tags == null ? Map.of() : Map.copyOf(tags);

@@ -33,6 +33,7 @@ final class RegisterStream {
      */
     volatile Instant expireNotBefore;
     boolean quietHandled;
+    private long droppedSeen;
 
     RegisterStream(StreamKey key, Store store, Segments segments, TransactionIndexWriter writer, IngestObserver observer,
                    MalformedSamples samples) {
@@ -72,6 +73,19 @@ final class RegisterStream {
     Instant lastEvent() {
         LocalDateTime t = pipeline.lastEventTime();
         return t == null ? null : t.atZone(store.zone()).toInstant();
+    }
+
+    /**
+     * Adds the continuation lines the reader dropped since the last call to the figures and returns how many; after a
+     * restore's silent re-read ({@code count} false) only takes note.
+     */
+    long countDropped(boolean count) {
+        long d = pipeline.droppedContinuationLines();
+        long n = d - droppedSeen;
+        droppedSeen = d;
+        if (!count) return 0;
+        figures.droppedContinuation += n;
+        return n;
     }
 
     Checkpoint.Stream checkpoint() {

@@ -93,6 +93,11 @@ public final class RegisterPipeline implements EntrySink {
         return reader.flushIfComplete();
     }
 
+    /** Continuation lines dropped because their entry had been read early ({@link #flushIfComplete()}), so far. */
+    public long droppedContinuationLines() {
+        return reader.droppedContinuationLines();
+    }
+
     /** Ends the open receipt as INCOMPLETE if the register has been silent for the spec's limit as of {@code now}. */
     public void expireIfSilent(LocalDateTime now) {
         assembler.expireIfSilent(now);
