@@ -607,7 +607,10 @@ public final class IngestEngine implements Closeable {
         return false;
     }
 
-    /** Graceful stop: reads what is already there (up to {@code drain}), commits, stops. The writer stays open. */
+    /**
+     * Graceful stop: reads what is already there (up to {@code drain}), commits, stops. The writer stays open, unless
+     * nothing could be committed: then it is rolled back (closed) to the last commit.
+     */
     public void close(Duration drain) throws IOException {
         try {
             if (ready && failure == null && disk.writable()) awaitIdle(drain);
