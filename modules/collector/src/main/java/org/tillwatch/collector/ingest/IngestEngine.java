@@ -169,14 +169,20 @@ public final class IngestEngine implements Closeable {
         return disk.freeBytes();
     }
 
-    /** Space gone: pause (nothing is written). Space back: go on reading whatever waits, no restart needed. */
-    private void watchDisk() {
-        boolean was = disk.writable();
-        boolean now = disk.check();
-        if (was && !now) LOG.warning(disk::problem);
-        if (!was && now) {
-            LOG.info(() -> "data directory " + dataDir + " has room again (" + disk.freeBytes() + " bytes free): ingestion resumes");
-            for (RegisterStream s : streams.values()) schedule(s);
+    /**
+     * Space gone: pause (nothing is written). Space back: go on reading whatever waits, no restart needed. The only
+     * place that measures, so that no return of space goes unnoticed.
+     */
+    private boolean watchDisk() {
+        synchronized (disk) {
+            boolean was = disk.writable();
+            boolean now = disk.check();
+            if (was && !now) LOG.warning(disk::problem);
+            if (!was && now) {
+                LOG.info(() -> "data directory " + dataDir + " has room again (" + disk.freeBytes() + " bytes free): ingestion resumes");
+                for (RegisterStream s : streams.values()) schedule(s);
+            }
+            return now;
         }
     }
 
@@ -471,7 +477,7 @@ public final class IngestEngine implements Closeable {
      * committing nothing, while the data directory is short of space (the spool and the last commit hold everything).
      */
     public synchronized boolean commit() throws IOException {
-        if (!disk.check()) return false;
+        if (!watchDisk()) return false;
         List<RegisterStream> taken = new ArrayList<>(streams.size());
         List<Checkpoint.Stream> snapshot = new ArrayList<>(streams.size());
         long gen = generation + 1;
