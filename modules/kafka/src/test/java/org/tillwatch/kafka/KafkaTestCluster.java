@@ -24,6 +24,14 @@ import org.apache.kafka.common.test.TestKitNodes;
  * </pre>
  */
 public final class KafkaTestCluster implements AutoCloseable {
+    /** Kafka logs through SLF4J into java.util.logging: its INFO chatter would bury a test's own output. */
+    private static final List<java.util.logging.Logger> QUIET = java.util.stream.Stream.of("org.apache.kafka", "kafka", "org.apache.zookeeper")
+            .map(java.util.logging.Logger::getLogger).toList();
+
+    static {
+        QUIET.forEach(l -> l.setLevel(java.util.logging.Level.WARNING));
+    }
+
     private final KafkaClusterTestKit kit;
 
     private KafkaTestCluster(KafkaClusterTestKit kit) {
