@@ -36,7 +36,8 @@ import org.tillwatch.kafka.Topics;
  * The indexing consumer group ({@code P+indexer}): reads the transactions topic in batches and writes them through a
  * {@link TransactionWriter}. Offsets are committed only after the write returned, so a crash re-writes (harmlessly:
  * the transaction id is the document id) instead of losing. Items the store keeps refusing are parked in the
- * dead-letter topic with the reason.
+ * dead-letter topic with the reason; when a whole batch fails and the store refuses even a transaction it took
+ * before, the store is down: nothing is parked, the batch is read again after a pause.
  */
 public final class Indexer implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(Indexer.class.getName());
@@ -52,6 +53,7 @@ public final class Indexer implements AutoCloseable {
     private final LongAdder parked = new LongAdder();
     private volatile boolean closing;
     private volatile Throwable failure;
+    private Transaction knownGood;
 
     public Indexer(String bootstrap, Topics topics, TransactionWriter writer, IndexerSettings settings) {
         this.topics = topics;
@@ -106,7 +108,7 @@ public final class Indexer implements AutoCloseable {
             LOG.log(Level.SEVERE, "indexer stopped", e);
         } finally {
             try {
-                consumer.close(Duration.ofSeconds(5));
+                consumer.close(org.apache.kafka.clients.consumer.CloseOptions.timeout(Duration.ofSeconds(5)));
             } finally {
                 stopped.countDown();
             }
@@ -127,28 +129,59 @@ public final class Indexer implements AutoCloseable {
         }
         if (batch.isEmpty() || write(batch) == null) {
             indexed.add(batch.size());
+            if (!batch.isEmpty()) knownGood = batch.get(batch.size() - 1);
             return true;
         }
-        List<ConsumerRecord<String, byte[]>> refused = new ArrayList<>();
-        List<String> reasons = new ArrayList<>();
-        for (int i = 0; i < batch.size(); i++) {
-            IOException e = write(List.of(batch.get(i)));
-            if (e == null) {
-                indexed.increment();
-            } else {
-                refused.add(items.get(i));
-                reasons.add(String.valueOf(e.getMessage()));
-            }
-        }
-        if (refused.size() == batch.size() && batch.size() > 1) {
-            LOG.warning(() -> "every transaction of a batch of " + batch.size() + " failed (" + reasons.get(0)
-                    + "): the store looks down; reading the batch again");
+        List<Integer> refused = writeEach(batch, allIndexes(batch.size()), null);
+        if (refused.isEmpty()) return true;
+        if (!storeAnswers()) {
+            LOG.warning(() -> refused.size() + " of a batch of " + batch.size()
+                    + " transactions failed and the store refuses what it took before: it looks down; reading the batch again");
             rewind(records);
             Thread.sleep(settings.backoff().multipliedBy(10).toMillis());
             return false;
         }
-        for (int i = 0; i < refused.size(); i++) park(refused.get(i), reasons.get(i));
+        // The store answers: what still fails now is refused for itself (what failed during an outage gets written).
+        List<String> reasons = new ArrayList<>();
+        List<Integer> parkNow = writeEach(batch, refused, reasons);
+        for (int k = 0; k < parkNow.size(); k++) park(items.get(parkNow.get(k)), reasons.get(k));
         return true;
+    }
+
+    /** Writes the items at {@code indexes} one by one; the indexes that failed (with their reasons when asked). */
+    private List<Integer> writeEach(List<Transaction> batch, List<Integer> indexes, List<String> reasons) throws InterruptedException {
+        List<Integer> failed = new ArrayList<>();
+        for (int i : indexes) {
+            IOException e = write(List.of(batch.get(i)));
+            if (e == null) {
+                indexed.increment();
+                knownGood = batch.get(i);
+            } else {
+                failed.add(i);
+                if (reasons != null) reasons.add(String.valueOf(e.getMessage()));
+            }
+        }
+        return failed;
+    }
+
+    private static List<Integer> allIndexes(int n) {
+        List<Integer> all = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) all.add(i);
+        return all;
+    }
+
+    /**
+     * Whether the store takes a write at all: the last transaction it took is written again (harmless: same id).
+     * Without one yet, the store is taken to be down, so nothing is parked before it has been seen to work.
+     */
+    private boolean storeAnswers() {
+        if (knownGood == null) return false;
+        try {
+            writer.write(List.of(knownGood));
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** Writes with retries; the last failure, or null once written. */

@@ -5,8 +5,8 @@ import java.time.Duration;
 /**
  * How the indexer writes: up to {@code maxBatch} transactions per bulk write, {@code attempts} tries of a failed
  * write (the wait doubling from {@code backoff}), after which the items that still fail alone are parked in the
- * dead-letter topic. When every item of a batch fails the store is taken to be down: nothing is parked, the batch
- * waits and is tried again.
+ * dead-letter topic. When every item of a batch fails and the store refuses even a transaction it took before, it
+ * is taken to be down: nothing is parked, the batch waits and is tried again.
  */
 public record IndexerSettings(int maxBatch, int attempts, Duration backoff) {
     public IndexerSettings {
