@@ -91,6 +91,7 @@ public final class Collector implements Closeable {
         CardHasher hasher = CardKeys.forDataDir(config.data().dir(), env, true);
         TransactionIndexWriter writer = TransactionIndexWriter.open(config.data().dir(), hasher, 32);
         SearcherManager searchers = writer.searcherManager();
+        org.tillwatch.index.store.TransactionQueries queries = org.tillwatch.index.store.LuceneTransactionQueries.over(searchers);
         Metrics metrics = new Metrics();
         metrics.registerStores(registry.stores().values());
         LiveFigures live = new LiveFigures(registry, new LiveConfig(config.live().windows(), config.live().minVolume(),
@@ -100,7 +101,7 @@ public final class Collector implements Closeable {
                 metrics.registry(), Duration.ofSeconds(1));
         Orchestrator orchestrator;
         try {
-            orchestrator = Orchestrators.forCollector(config.data().dir(), registry, searchers, hasher::hash,
+            orchestrator = Orchestrators.forCollector(config.data().dir(), registry, queries, hasher::hash,
                     metrics.registry(), live::watermark, new EngineIncidents(alerts));
         } catch (IOException | RuntimeException e) {
             alerts.close();
@@ -140,7 +141,7 @@ public final class Collector implements Closeable {
         channels.forEach(alerts::addNotifier);
         alerts.busyRegisters(engine::busy);
         alerts.start();
-        CollectorServer http = new CollectorServer(vertx, config, engine, live, registry, searchers, hasher, metrics, samples, alerts,
+        CollectorServer http = new CollectorServer(vertx, config, engine, live, registry, queries, hasher, metrics, samples, alerts,
                 orchestrator);
         HttpServer server;
         try {

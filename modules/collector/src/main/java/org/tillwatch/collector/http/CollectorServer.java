@@ -7,7 +7,6 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import org.apache.lucene.search.SearcherManager;
 import org.tillwatch.collector.ingest.IngestEngine;
 import org.tillwatch.collector.ingest.MalformedSamples;
 import org.tillwatch.config.CollectorConfig;
@@ -26,19 +25,19 @@ public final class CollectorServer {
     private final WebUi web;
 
     public CollectorServer(Vertx vertx, CollectorConfig config, IngestEngine engine, LiveFigures live, StoreRegistry registry,
-                           SearcherManager searchers, CardHasher hasher, Metrics metrics, MalformedSamples samples,
+                           org.tillwatch.index.store.TransactionQueries queries, CardHasher hasher, Metrics metrics, MalformedSamples samples,
                            org.tillwatch.alerting.AlertEngine alerts, org.tillwatch.orchestrator.Orchestrator orchestrator) {
         this.vertx = vertx;
         this.config = config;
         this.router = Router.router(vertx);
-        this.web = new WebUi(vertx, config, new UiData(searchers, hasher, registry, live), java.time.Clock.systemUTC());
+        this.web = new WebUi(vertx, config, new UiData(queries, hasher, registry, live), java.time.Clock.systemUTC());
         web.mount(router);
         new IngestRoutes(vertx, engine, config.ingest().maxChunkBytes()).mount(router);
         StatusRoutes status = new StatusRoutes(vertx, engine, live, registry, samples);
         status.mount(router);
-        new QueryRoutes(vertx, searchers, hasher, registry).mount(router);
+        new QueryRoutes(vertx, queries, hasher, registry).mount(router);
         new AlertRoutes(vertx, alerts).mount(router);
-        new OrganizerRoutes(vertx, searchers, hasher, registry).mount(router);
+        new OrganizerRoutes(vertx, queries, hasher, registry).mount(router);
         new TicketRoutes(vertx, orchestrator).mount(router);
         router.get("/health/live").handler(ctx -> Json.send(ctx, 200, Map.of("status", "UP")));
         router.get("/health/ready").handler(ctx -> {
