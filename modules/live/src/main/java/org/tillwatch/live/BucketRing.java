@@ -76,6 +76,29 @@ final class BucketRing {
         return spec.buckets();
     }
 
+    void write(java.io.DataOutputStream out) throws java.io.IOException {
+        out.writeLong(spec.window().toMillis());
+        out.writeLong(head);
+        out.writeInt(counts.length);
+        for (int c : counts) out.writeInt(c);
+        errors.write(out);
+    }
+
+    /** A ring written by {@link #write}; null when it was written for another window (the config changed). */
+    static BucketRing read(WindowSpec spec, java.io.DataInputStream in) throws java.io.IOException {
+        long window = in.readLong();
+        long head = in.readLong();
+        int[] counts = new int[in.readInt()];
+        for (int i = 0; i < counts.length; i++) counts[i] = in.readInt();
+        ErrorTally errors = ErrorTally.read(in);
+        if (window != spec.window().toMillis() || counts.length != 2 * spec.buckets()) return null;
+        BucketRing r = new BucketRing(spec);
+        System.arraycopy(counts, 0, r.counts, 0, counts.length);
+        r.head = head;
+        r.errors.copyOf(errors);
+        return r;
+    }
+
     int errorEntries() {
         return errors.size();
     }
