@@ -137,6 +137,7 @@ class ClusterStateTest {
             List<Transaction> second = sorted.subList(first.size(), sorted.size());
             send(producer, topics, first, embedded);
             awaitSame(embedded, List.of(a, b));
+            internalRoutesRejectBadInput(a);
 
             Instance leader = await("an alert leader", () -> a.alerting().leading() || b.alerting().leading()) && a.alerting().leading() ? a : b;
             Instance other = leader == a ? b : a;
@@ -144,6 +145,13 @@ class ClusterStateTest {
             leader.close();
             send(producer, topics, second, embedded);
             awaitSame(embedded, List.of(other));
+
+            // a store quiet for a while: its short window is empty, closed by the chain's time, not by its own events
+            StoreStatus quiet = other.view().stores().stream().filter(st -> st.lastEvent() != null)
+                    .min(Comparator.comparing(StoreStatus::lastEvent)).orElseThrow();
+            assertThat(quiet.lastEvent()).isBefore(embedded.watermark().minus(Duration.ofMinutes(5)));
+            assertThat(quiet.windows().get(0).loyalty()).isZero();
+            assertThat(quiet.windows().get(0).to()).isEqualTo(embedded.watermark().plusMillis(1));
 
             JsonNode expected = new ObjectMapper().readTree(fleet.resolve("expected.json").toFile()).get("stores");
             for (var e : expected.properties()) {
@@ -175,6 +183,22 @@ class ClusterStateTest {
             assertThat(subjects).filteredOn(s -> s.startsWith("[CRITICAL]")).hasSize(4);
             assertThat(subjects).filteredOn(s -> s.startsWith("[RESOLVED]")).hasSize(3);
             other.close();
+        }
+    }
+
+    private static void internalRoutesRejectBadInput(Instance i) throws Exception {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        String base = "http://127.0.0.1:" + i.server().actualPort() + InternalLiveRoutes.BASE;
+        Map<String, Integer> cases = Map.of(
+                "/stores/ax1b", 400,
+                "/stores?at=yesterday", 400,
+                "/chain?at=2026-11-20T25:00:00Z", 400,
+                "/stores/ZZZZ", 404);
+        for (var c : cases.entrySet()) {
+            var res = http.send(java.net.http.HttpRequest.newBuilder(URI.create(base + c.getKey())).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(res.statusCode()).as(c.getKey() + ": " + res.body()).isEqualTo(c.getValue());
+            assertThat(res.body()).contains("\"reason\"");
         }
     }
 

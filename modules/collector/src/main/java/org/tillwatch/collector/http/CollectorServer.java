@@ -13,7 +13,7 @@ import org.tillwatch.collector.ingest.MalformedSamples;
 import org.tillwatch.config.CollectorConfig;
 import org.tillwatch.domain.model.StoreRegistry;
 import org.tillwatch.index.CardHasher;
-import org.tillwatch.live.LiveFigures;
+import org.tillwatch.live.LiveView;
 import org.tillwatch.metrics.Metrics;
 import org.tillwatch.web.WebUi;
 import org.tillwatch.web.data.UiData;
@@ -25,7 +25,7 @@ public final class CollectorServer {
     private final CollectorConfig config;
     private final WebUi web;
 
-    public CollectorServer(Vertx vertx, CollectorConfig config, IngestEngine engine, LiveFigures live, StoreRegistry registry,
+    public CollectorServer(Vertx vertx, CollectorConfig config, IngestEngine engine, LiveView live, StoreRegistry registry,
                            SearcherManager searchers, CardHasher hasher, Metrics metrics, MalformedSamples samples,
                            org.tillwatch.alerting.AlertEngine alerts, org.tillwatch.orchestrator.Orchestrator orchestrator) {
         this.vertx = vertx;

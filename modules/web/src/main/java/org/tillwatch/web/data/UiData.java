@@ -14,16 +14,16 @@ import org.tillwatch.domain.model.StoreRegistry;
 import org.tillwatch.domain.model.Transaction;
 import org.tillwatch.index.CardHasher;
 import org.tillwatch.index.TransactionIndexReader;
-import org.tillwatch.live.LiveFigures;
+import org.tillwatch.live.LiveView;
 
 /** What the UI reads: the collector's near-real-time index, its live figures and store registry. Blocking calls. */
 public final class UiData {
     private final SearcherManager searchers;
     private final CardHasher hasher;
     private final StoreRegistry registry;
-    private final LiveFigures live;
+    private final LiveView live;
 
-    public UiData(SearcherManager searchers, CardHasher hasher, StoreRegistry registry, LiveFigures live) {
+    public UiData(SearcherManager searchers, CardHasher hasher, StoreRegistry registry, LiveView live) {
         this.searchers = searchers;
         this.hasher = hasher;
         this.registry = registry;
@@ -34,7 +34,7 @@ public final class UiData {
         return registry;
     }
 
-    public LiveFigures live() {
+    public LiveView live() {
         return live;
     }
 
