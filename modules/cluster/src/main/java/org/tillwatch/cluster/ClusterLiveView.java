@@ -132,7 +132,8 @@ public final class ClusterLiveView implements LiveView {
 
     /** The instances running the state application, once every partition of the per-store state has an active owner. */
     private List<StreamsMetadata> everyInstance() {
-        if (streams.state() != KafkaStreams.State.RUNNING) throw new Moving("the state application is " + streams.state());
+        KafkaStreams.State state = streams.state();
+        if (state != KafkaStreams.State.RUNNING && state != KafkaStreams.State.REBALANCING) throw new Moving("the state application is " + state);
         List<StreamsMetadata> all = new ArrayList<>(streams.metadataForAllStreamsClients());
         Set<Integer> owned = new HashSet<>();
         for (StreamsMetadata m : all) {

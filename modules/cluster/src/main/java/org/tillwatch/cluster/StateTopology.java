@@ -61,7 +61,9 @@ final class StateTopology {
         t.addSource("transactions", Serdes.String().deserializer(), Serdes.ByteArray().deserializer(), topics.transactions());
         t.addSource("activity", Serdes.String().deserializer(), Serdes.ByteArray().deserializer(), topics.activity());
         t.addProcessor("store-state", () -> new StoreStateProcessor(this), "transactions", "activity");
-        t.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STORE), Serdes.String(), Serdes.ByteArray()), "store-state");
+        // cached: a busy store is written to the changelog once per commit, not once per receipt
+        t.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STORE), Serdes.String(), Serdes.ByteArray())
+                .withCachingEnabled(), "store-state");
         t.addSink(ALERT_SINK, topics.alertFacts(), Serdes.String().serializer(), Serdes.ByteArray().serializer(), "store-state");
         t.addSink(WATERMARK_SINK, topics.watermarks(), Serdes.String().serializer(), Serdes.ByteArray().serializer(), "store-state");
         t.addGlobalStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(WATERMARKS), Serdes.String(), Serdes.ByteArray())

@@ -37,6 +37,8 @@ final class StoreStateProcessor implements Processor<String, byte[], String, byt
     private final LiveConfig config;
     private ProcessorContext<String, byte[]> context;
     private KeyValueStore<String, byte[]> stores;
+    /** Decoded stores of this task, so a receipt costs one encoding, not a decoding too. */
+    private final java.util.Map<String, StoreWindows> decoded = new java.util.HashMap<>();
     private int partition;
     private long taskMax = Long.MIN_VALUE;
     private long published = Long.MIN_VALUE;
@@ -54,6 +56,7 @@ final class StoreStateProcessor implements Processor<String, byte[], String, byt
     public void init(ProcessorContext<String, byte[]> context) {
         this.context = context;
         this.stores = context.getStateStore(StateTopology.STORE);
+        decoded.clear();
         this.partition = context.taskId().partition();
         Long known = topology.partitionWatermark(context, partition);
         if (known != null) taskMax = known;
@@ -75,6 +78,8 @@ final class StoreStateProcessor implements Processor<String, byte[], String, byt
 
     private void receipt(Record<String, byte[]> record) {
         ReceiptFact f = ReceiptFact.of(TransactionCodec.decode(record.value()));
+        // the key places the store on its partition, where queries look for it
+        if (!f.store().equals(record.key())) throw new IllegalArgumentException("a transaction of store " + f.store() + " keyed " + record.key());
         StoreWindows w = load(f.store());
         w.receipt(f, watermarkBefore());
         save(w, f.closedAt());
@@ -102,13 +107,20 @@ final class StoreStateProcessor implements Processor<String, byte[], String, byt
     }
 
     private StoreWindows load(String code) {
-        byte[] bytes = stores.get(code);
-        return bytes == null ? new StoreWindows(registry.store(code), config) : StoreWindows.fromBytes(registry.store(code), config, bytes);
+        return decoded.computeIfAbsent(code, c -> {
+            byte[] bytes = stores.get(c);
+            return bytes == null ? new StoreWindows(registry.store(c), config) : StoreWindows.fromBytes(registry.store(c), config, bytes);
+        });
     }
 
     private void save(StoreWindows w, Instant at) {
         stores.put(w.store(), w.toBytes());
         taskMax = Math.max(taskMax, at.toEpochMilli());
+    }
+
+    @Override
+    public void close() {
+        decoded.clear();
     }
 
     private void punctuate(long now) {

@@ -141,6 +141,15 @@ class ClusterStateTest {
 
             Instance leader = await("an alert leader", () -> a.alerting().leading() || b.alerting().leading()) && a.alerting().leading() ? a : b;
             Instance other = leader == a ? b : a;
+            // standbys: the other instance holds a copy of every partition the leader owns
+            java.util.Set<org.apache.kafka.streams.processor.TaskId> standby = new java.util.HashSet<>();
+            other.state().streams().metadataForLocalThreads().forEach(t -> t.standbyTasks().forEach(x -> standby.add(x.taskId())));
+            java.util.Set<org.apache.kafka.streams.processor.TaskId> owned = new java.util.HashSet<>();
+            leader.state().streams().metadataForLocalThreads().forEach(t -> t.activeTasks().forEach(x -> {
+                if (x.topicPartitions().stream().anyMatch(tp -> tp.topic().equals(topics.transactions()))) owned.add(x.taskId());
+            }));
+            assertThat(owned).isNotEmpty();
+            assertThat(standby).containsAll(owned);
             // mid-day: the leader goes; the other holds every store from its standbys and leads alerting
             leader.close();
             send(producer, topics, second, embedded);
@@ -184,6 +193,13 @@ class ClusterStateTest {
             assertThat(subjects).filteredOn(s -> s.startsWith("[RESOLVED]")).hasSize(3);
             other.close();
         }
+        Map<String, org.tillwatch.live.StoreWindows> state = new java.util.TreeMap<>();
+        org.tillwatch.live.LiveConfig liveConfig = ClusterState.liveConfig(cfg);
+        for (Transaction t : sorted) {
+            state.computeIfAbsent(t.store(), c -> new org.tillwatch.live.StoreWindows(registry.store(c), liveConfig))
+                    .receipt(ReceiptFact.of(t), null);
+        }
+        state.forEach((code, w) -> System.out.println("STATE BYTES " + code + " " + w.toBytes().length));
     }
 
     private static void internalRoutesRejectBadInput(Instance i) throws Exception {

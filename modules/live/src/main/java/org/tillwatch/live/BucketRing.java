@@ -80,7 +80,16 @@ final class BucketRing {
         out.writeLong(spec.window().toMillis());
         out.writeLong(head);
         out.writeInt(counts.length);
-        for (int c : counts) out.writeInt(c);
+        // sparse: most buckets of a store are empty (nights, short windows)
+        int used = 0;
+        for (int i = 0; i < counts.length; i += 2) if (counts[i] != 0 || counts[i + 1] != 0) used++;
+        out.writeInt(used);
+        for (int i = 0; i < counts.length; i += 2) {
+            if (counts[i] == 0 && counts[i + 1] == 0) continue;
+            out.writeShort(i / 2);
+            out.writeInt(counts[i]);
+            out.writeInt(counts[i + 1]);
+        }
         errors.write(out);
     }
 
@@ -89,7 +98,12 @@ final class BucketRing {
         long window = in.readLong();
         long head = in.readLong();
         int[] counts = new int[in.readInt()];
-        for (int i = 0; i < counts.length; i++) counts[i] = in.readInt();
+        int used = in.readInt();
+        for (int u = 0; u < used; u++) {
+            int slot = in.readUnsignedShort();
+            counts[2 * slot] = in.readInt();
+            counts[2 * slot + 1] = in.readInt();
+        }
         ErrorTally errors = ErrorTally.read(in);
         if (window != spec.window().toMillis() || counts.length != 2 * spec.buckets()) return null;
         BucketRing r = new BucketRing(spec);
