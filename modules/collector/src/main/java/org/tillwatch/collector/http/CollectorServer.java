@@ -12,7 +12,7 @@ import org.tillwatch.collector.ingest.MalformedSamples;
 import org.tillwatch.config.CollectorConfig;
 import org.tillwatch.domain.model.StoreRegistry;
 import org.tillwatch.index.CardHasher;
-import org.tillwatch.live.LiveFigures;
+import org.tillwatch.live.LiveView;
 import org.tillwatch.metrics.Metrics;
 import org.tillwatch.web.WebUi;
 import org.tillwatch.web.data.UiData;
@@ -24,7 +24,7 @@ public final class CollectorServer {
     private final CollectorConfig config;
     private final WebUi web;
 
-    public CollectorServer(Vertx vertx, CollectorConfig config, IngestEngine engine, LiveFigures live, StoreRegistry registry,
+    public CollectorServer(Vertx vertx, CollectorConfig config, IngestEngine engine, LiveView live, StoreRegistry registry,
                            org.tillwatch.index.store.TransactionQueries queries, CardHasher hasher, Metrics metrics, MalformedSamples samples,
                            org.tillwatch.alerting.AlertEngine alerts, org.tillwatch.orchestrator.Orchestrator orchestrator) {
         this.vertx = vertx;

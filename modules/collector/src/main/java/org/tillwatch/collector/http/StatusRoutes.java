@@ -20,7 +20,7 @@ import org.tillwatch.domain.model.OutcomeExplanations;
 import org.tillwatch.domain.model.StoreRegistry;
 import org.tillwatch.live.ChainStatus;
 import org.tillwatch.live.ErrorCount;
-import org.tillwatch.live.LiveFigures;
+import org.tillwatch.live.LiveView;
 import org.tillwatch.live.SilentRegister;
 import org.tillwatch.live.StoreStatus;
 import org.tillwatch.live.WindowFigures;
@@ -29,11 +29,11 @@ import org.tillwatch.live.WindowFigures;
 final class StatusRoutes {
     private final Vertx vertx;
     private final IngestEngine engine;
-    private final LiveFigures live;
+    private final LiveView live;
     private final StoreRegistry registry;
     private final MalformedSamples samples;
 
-    StatusRoutes(Vertx vertx, IngestEngine engine, LiveFigures live, StoreRegistry registry, MalformedSamples samples) {
+    StatusRoutes(Vertx vertx, IngestEngine engine, LiveView live, StoreRegistry registry, MalformedSamples samples) {
         this.vertx = vertx;
         this.engine = engine;
         this.live = live;

@@ -13,16 +13,16 @@ import org.tillwatch.domain.model.StoreRegistry;
 import org.tillwatch.domain.model.Transaction;
 import org.tillwatch.index.CardHasher;
 import org.tillwatch.index.store.TransactionQueries;
-import org.tillwatch.live.LiveFigures;
+import org.tillwatch.live.LiveView;
 
 /** What the UI reads: the collector's stored transactions (near-real-time Lucene index or OpenSearch), its live figures and store registry. Blocking calls. */
 public final class UiData {
     private final TransactionQueries queries;
     private final CardHasher hasher;
     private final StoreRegistry registry;
-    private final LiveFigures live;
+    private final LiveView live;
 
-    public UiData(TransactionQueries queries, CardHasher hasher, StoreRegistry registry, LiveFigures live) {
+    public UiData(TransactionQueries queries, CardHasher hasher, StoreRegistry registry, LiveView live) {
         this.queries = queries;
         this.hasher = hasher;
         this.registry = registry;
@@ -33,7 +33,7 @@ public final class UiData {
         return registry;
     }
 
-    public LiveFigures live() {
+    public LiveView live() {
         return live;
     }
 

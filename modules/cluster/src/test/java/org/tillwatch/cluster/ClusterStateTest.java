@@ -1,0 +1,271 @@
+package org.tillwatch.cluster;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.ext.web.Router;
+import jakarta.mail.internet.MimeMessage;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.tillwatch.alerting.AlertEngine;
+import org.tillwatch.alerting.Incident;
+import org.tillwatch.alerting.Notifiers;
+import org.tillwatch.cluster.alert.ClusterAlerting;
+import org.tillwatch.config.ClusterConfig;
+import org.tillwatch.config.CollectorConfig;
+import org.tillwatch.domain.model.StoreRegistry;
+import org.tillwatch.domain.model.Transaction;
+import org.tillwatch.domain.parse.ReferenceDialect;
+import org.tillwatch.index.TransactionCodec;
+import org.tillwatch.ingest.FleetIngest;
+import org.tillwatch.kafka.KafkaTestCluster;
+import org.tillwatch.live.LiveFigures;
+import org.tillwatch.live.LiveView;
+import org.tillwatch.live.ReceiptFact;
+import org.tillwatch.live.StoreStatus;
+import org.tillwatch.live.WindowFigures;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Two collectors' state on a real Kafka (KRaft, in this JVM), each with its internal routes on its own HTTP server:
+ * the sample day's transactions produced as ship's assembly would, one instance stopped mid-day. Every store's status,
+ * the stores and the chain, asked of either instance, equal the embedded LiveFigures' on the same transactions and
+ * expected.json's day figures; the alert emails of the day arrive exactly once across the leader change.
+ */
+class ClusterStateTest {
+    @RegisterExtension
+    static GreenMailExtension mail = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());
+
+    static KafkaTestCluster kafka;
+    static Vertx vertx;
+
+    @TempDir
+    Path tmp;
+
+    @BeforeAll
+    static void kafka() {
+        kafka = KafkaTestCluster.start();
+        vertx = Vertx.vertx();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (vertx != null) vertx.close().await();
+        if (kafka != null) kafka.close();
+    }
+
+    static Path fleet() {
+        return Paths.get(System.getProperty("tillwatch.shared", "../../../shared")).resolve("samples/fleet-small");
+    }
+
+    /** One collector's state side: HTTP server with the internal routes, the Streams application, alerting. */
+    record Instance(String name, HttpServer server, ClusterState state, ClusterAlerting alerting) implements AutoCloseable {
+        LiveView view() {
+            return state.view();
+        }
+
+        @Override
+        public void close() {
+            state.close();
+            server.close().await();
+        }
+    }
+
+    private Instance start(String name, CollectorConfig cfg, StoreRegistry registry) throws Exception {
+        Router router = Router.router(vertx);
+        HttpServer server = vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1").await();
+        ClusterAlerting alerting = new ClusterAlerting(() -> Notifiers.fromConfig(cfg.alerting(), registry, Map.of(), vertx),
+                tmp.resolve(name).resolve("alert"), Clock.systemUTC());
+        ClusterState state = new ClusterState(cfg, registry, URI.create("http://127.0.0.1:" + server.actualPort()),
+                tmp.resolve(name).resolve("streams"), alerting, null);
+        state.routes(vertx).mount(router);
+        state.start();
+        return new Instance(name, server, state, alerting);
+    }
+
+    @Test
+    void eitherInstanceAnswersLikeTheEmbeddedFiguresAcrossAFailoverAndAlertsGoOutOnce() throws Exception {
+        Path fleet = fleet();
+        StoreRegistry registry = StoreRegistry.parse(Files.readString(fleet.resolve("stores.csv")), ZoneId.of("Europe/Moscow"));
+        List<Transaction> day = Collections.synchronizedList(new ArrayList<>());
+        new FleetIngest(registry, ReferenceDialect::new, 2, 100).run(fleet.resolve("logs"), day::add);
+        List<Transaction> sorted = new ArrayList<>(day);
+        sorted.sort(Comparator.comparing(Transaction::closedAt).thenComparing(t -> t.id().toString()));
+
+        CollectorConfig cfg = CollectorConfig.defaults().withDataDir(tmp.resolve("data")).withStoresRegistry(fleet.resolve("stores.csv"))
+                .withCluster(new ClusterConfig(kafka.bootstrapServers(), "t11.", 4, 1, "http://127.0.0.1:9200", "tillwatch-tx-", 31, 1, null));
+        cfg = cfg.withAlerting(cfg.alerting().withHotline("hotline@example.org").withSmtp("127.0.0.1", mail.getSmtp().getPort()));
+        LiveFigures embedded = new LiveFigures(registry, ClusterState.liveConfig(cfg));
+        ClusterTopics topics = new ClusterTopics("t11.");
+
+        Instance a = start("a", cfg, registry);
+        Instance b = start("b", cfg, registry);
+        try (KafkaProducer<String, byte[]> producer = producer()) {
+            assertThat(a.state().awaitRunning(Duration.ofSeconds(60))).isTrue();
+            assertThat(b.state().awaitRunning(Duration.ofSeconds(60))).isTrue();
+            Instant middle = Instant.parse("2026-11-20T12:30:00Z");
+            List<Transaction> first = sorted.stream().filter(t -> t.closedAt().isBefore(middle)).toList();
+            List<Transaction> second = sorted.subList(first.size(), sorted.size());
+            send(producer, topics, first, embedded);
+            awaitSame(embedded, List.of(a, b));
+            internalRoutesRejectBadInput(a);
+
+            Instance leader = await("an alert leader", () -> a.alerting().leading() || b.alerting().leading()) && a.alerting().leading() ? a : b;
+            Instance other = leader == a ? b : a;
+            // standbys: the other instance holds a copy of every partition the leader owns
+            java.util.Set<org.apache.kafka.streams.processor.TaskId> standby = new java.util.HashSet<>();
+            other.state().streams().metadataForLocalThreads().forEach(t -> t.standbyTasks().forEach(x -> standby.add(x.taskId())));
+            java.util.Set<org.apache.kafka.streams.processor.TaskId> owned = new java.util.HashSet<>();
+            leader.state().streams().metadataForLocalThreads().forEach(t -> t.activeTasks().forEach(x -> {
+                if (x.topicPartitions().stream().anyMatch(tp -> tp.topic().equals(topics.transactions()))) owned.add(x.taskId());
+            }));
+            assertThat(owned).isNotEmpty();
+            assertThat(standby).containsAll(owned);
+            // mid-day: the leader goes; the other holds every store from its standbys and leads alerting
+            leader.close();
+            send(producer, topics, second, embedded);
+            awaitSame(embedded, List.of(other));
+
+            // a store quiet for a while: its short window is empty, closed by the chain's time, not by its own events
+            StoreStatus quiet = other.view().stores().stream().filter(st -> st.lastEvent() != null)
+                    .min(Comparator.comparing(StoreStatus::lastEvent)).orElseThrow();
+            assertThat(quiet.lastEvent()).isBefore(embedded.watermark().minus(Duration.ofMinutes(5)));
+            assertThat(quiet.windows().get(0).loyalty()).isZero();
+            assertThat(quiet.windows().get(0).to()).isEqualTo(embedded.watermark().plusMillis(1));
+
+            JsonNode expected = new ObjectMapper().readTree(fleet.resolve("expected.json").toFile()).get("stores");
+            for (var e : expected.properties()) {
+                StoreStatus s = other.view().store(e.getKey());
+                WindowFigures dayWindow = s.windows().get(s.windows().size() - 1);
+                assertThat(dayWindow.window()).isEqualTo(Duration.ofDays(1));
+                assertThat(dayWindow.loyalty()).as(e.getKey()).isEqualTo(e.getValue().get("loyalty").asLong());
+                assertThat(dayWindow.failed()).as(e.getKey()).isEqualTo(e.getValue().get("failed").asLong());
+            }
+
+            assertThat(await("the other instance to lead alerting", () -> other.alerting().leading())).isTrue();
+            AlertEngine engine = other.alerting().engine();
+            await("the day's incidents", () -> engine.incidents("all", null, null).size() >= 4
+                    && engine.incidents("open", null, null).size() == 1);
+            engine.flush();
+            assertThat(engine.awaitDelivered(Duration.ofSeconds(30))).isTrue();
+            List<Incident> incidents = engine.incidents("all", null, null);
+            incidents.forEach(i -> System.out.println("INCIDENT " + i));
+            assertThat(incidents).extracting(i -> i.kind() + " " + i.scope()).containsExactlyInAnyOrder(
+                    "store_availability AX1B", "device_missing KY9A", "chain_availability chain", "store_availability 17W0");
+            List<String> subjects = new ArrayList<>();
+            List<String> ids = new ArrayList<>();
+            for (MimeMessage m : mail.getReceivedMessages()) {
+                subjects.add(m.getSubject());
+                ids.add(m.getMessageID());
+                System.out.println("MAIL " + m.getMessageID() + " " + m.getSubject());
+            }
+            assertThat(ids).doesNotHaveDuplicates();
+            assertThat(subjects).filteredOn(s -> s.startsWith("[CRITICAL]")).hasSize(4);
+            assertThat(subjects).filteredOn(s -> s.startsWith("[RESOLVED]")).hasSize(3);
+            other.close();
+        }
+        Map<String, org.tillwatch.live.StoreWindows> state = new java.util.TreeMap<>();
+        org.tillwatch.live.LiveConfig liveConfig = ClusterState.liveConfig(cfg);
+        for (Transaction t : sorted) {
+            state.computeIfAbsent(t.store(), c -> new org.tillwatch.live.StoreWindows(registry.store(c), liveConfig))
+                    .receipt(ReceiptFact.of(t), null);
+        }
+        state.forEach((code, w) -> System.out.println("STATE BYTES " + code + " " + w.toBytes().length));
+    }
+
+    private static void internalRoutesRejectBadInput(Instance i) throws Exception {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        String base = "http://127.0.0.1:" + i.server().actualPort() + InternalLiveRoutes.BASE;
+        Map<String, Integer> cases = Map.of(
+                "/stores/ax1b", 400,
+                "/stores?at=yesterday", 400,
+                "/chain?at=2026-11-20T25:00:00Z", 400,
+                "/stores/ZZZZ", 404);
+        for (var c : cases.entrySet()) {
+            var res = http.send(java.net.http.HttpRequest.newBuilder(URI.create(base + c.getKey())).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(res.statusCode()).as(c.getKey() + ": " + res.body()).isEqualTo(c.getValue());
+            assertThat(res.body()).contains("\"reason\"");
+        }
+    }
+
+    private static void send(KafkaProducer<String, byte[]> producer, ClusterTopics topics, List<Transaction> batch, LiveFigures embedded)
+            throws Exception {
+        for (Transaction t : batch) {
+            producer.send(new ProducerRecord<>(topics.transactions(), t.store(), TransactionCodec.encode(t)));
+            embedded.receipt(ReceiptFact.of(t));
+        }
+        producer.flush();
+    }
+
+    /** Waits until every instance answers every store, the stores and the chain exactly as the embedded figures. */
+    private static void awaitSame(LiveFigures embedded, List<Instance> instances) {
+        await("the cluster to catch up with " + embedded.watermark(), () -> {
+            for (Instance i : instances) {
+                if (!embedded.watermark().equals(i.view().watermark())) return false;
+            }
+            return true;
+        });
+        for (Instance i : instances) {
+            for (StoreStatus s : embedded.stores()) assertThat(i.view().store(s.store())).as(i.name() + " " + s.store()).isEqualTo(s);
+            assertThat(i.view().stores()).as(i.name()).isEqualTo(embedded.stores());
+            assertThat(i.view().chain()).as(i.name()).isEqualTo(embedded.chain());
+            assertThat(i.view().store("ZZZZ")).isNull();
+        }
+    }
+
+    private static boolean await(String what, BooleanSupplier done) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+        while (System.nanoTime() < deadline) {
+            try {
+                if (done.getAsBoolean()) return true;
+            } catch (IllegalStateException e) {
+                // moving between instances: ask again
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        throw new AssertionError("timed out waiting for " + what);
+    }
+
+    private static KafkaProducer<String, byte[]> producer() {
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        return new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer());
+    }
+}

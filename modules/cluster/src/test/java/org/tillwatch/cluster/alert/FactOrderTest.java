@@ -1,0 +1,51 @@
+package org.tillwatch.cluster.alert;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.tillwatch.cluster.Fact;
+import org.tillwatch.domain.model.RegisterKey;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class FactOrderTest {
+    private static final Instant T = Instant.parse("2026-11-20T10:00:00Z");
+
+    private static Fact at(int partition, int seconds) {
+        return Fact.activity(new RegisterKey("AX1B", "POS01"), T.plusSeconds(seconds), partition);
+    }
+
+    private static List<Integer> seconds(List<Fact> facts) {
+        return facts.stream().map(f -> (int) Duration.between(T, f.at()).toSeconds()).toList();
+    }
+
+    @Test
+    void aFactWaitsUntilEveryBusyPartitionPassedItThenComesInEventOrder() {
+        FactOrder order = new FactOrder(Duration.ofSeconds(30));
+        order.add(at(0, 10));
+        order.add(at(0, 20));
+        assertThat(order.ready()).as("partition 0 has not said how far it got").isEmpty();
+        order.add(Fact.progress(0, T.plusSeconds(20), false));
+        order.add(Fact.progress(1, T.plusSeconds(5), false));
+        assertThat(order.ready()).as("partition 1 is behind").isEmpty();
+        order.add(at(1, 15));
+        order.add(Fact.progress(1, T.plusSeconds(16), false));
+        assertThat(seconds(order.ready())).containsExactly(10, 15);
+        order.add(Fact.progress(1, T.plusSeconds(16), true));
+        assertThat(seconds(order.ready())).as("an idle partition holds nothing back").containsExactly(20);
+        assertThat(order.held()).isZero();
+    }
+
+    @Test
+    void aPartitionNotHeardFromStopsHoldingAfterTheHold() throws InterruptedException {
+        FactOrder order = new FactOrder(Duration.ofMillis(200));
+        order.add(Fact.progress(1, T, false));
+        order.add(at(0, 10));
+        order.add(Fact.progress(0, T.plusSeconds(10), false));
+        assertThat(order.ready()).isEmpty();
+        Thread.sleep(300);
+        assertThat(seconds(order.ready())).containsExactly(10);
+    }
+}
