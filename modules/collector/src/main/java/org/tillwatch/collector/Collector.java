@@ -47,7 +47,7 @@ import org.tillwatch.orchestrator.Orchestrator;
 import org.tillwatch.orchestrator.Orchestrators;
 
 /** A running collector: index, ingestion, live figures, metrics and the HTTP server, started and stopped together. */
-public final class Collector implements Closeable {
+public final class Collector implements Serving {
     private static final Logger LOG = Logger.getLogger(Collector.class.getName());
 
     private final CollectorConfig config;

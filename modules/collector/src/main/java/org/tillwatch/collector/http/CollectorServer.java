@@ -7,7 +7,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import org.tillwatch.collector.ingest.IngestEngine;
+import org.tillwatch.collector.ingest.Ingest;
 import org.tillwatch.collector.ingest.MalformedSamples;
 import org.tillwatch.config.CollectorConfig;
 import org.tillwatch.domain.model.StoreRegistry;
@@ -24,9 +24,17 @@ public final class CollectorServer {
     private final CollectorConfig config;
     private final WebUi web;
 
-    public CollectorServer(Vertx vertx, CollectorConfig config, IngestEngine engine, LiveView live, StoreRegistry registry,
+    public CollectorServer(Vertx vertx, CollectorConfig config, Ingest engine, LiveView live, StoreRegistry registry,
                            org.tillwatch.index.store.TransactionQueries queries, CardHasher hasher, Metrics metrics, MalformedSamples samples,
                            org.tillwatch.alerting.AlertEngine alerts, org.tillwatch.orchestrator.Orchestrator orchestrator) {
+        this(vertx, config, engine, live, registry, queries, hasher, metrics, samples, () -> alerts, orchestrator);
+    }
+
+    /** @param alerts the alert engine, or null while another instance leads alerting (distributed mode) */
+    public CollectorServer(Vertx vertx, CollectorConfig config, Ingest engine, LiveView live, StoreRegistry registry,
+                           org.tillwatch.index.store.TransactionQueries queries, CardHasher hasher, Metrics metrics, MalformedSamples samples,
+                           java.util.function.Supplier<org.tillwatch.alerting.AlertEngine> alerts,
+                           org.tillwatch.orchestrator.Orchestrator orchestrator) {
         this.vertx = vertx;
         this.config = config;
         this.router = Router.router(vertx);
@@ -68,6 +76,11 @@ public final class CollectorServer {
             java.util.logging.Logger.getLogger(CollectorServer.class.getName()).log(java.util.logging.Level.WARNING, "request failed", f);
             Json.error(ctx, 500, "internal", f == null ? "internal error" : f.toString());
         }
+    }
+
+    /** Where more routes are mounted (distributed mode: the instances' internal routes); a catch-all 404 stays last. */
+    public Router router() {
+        return router;
     }
 
     public Future<HttpServer> listen() {
