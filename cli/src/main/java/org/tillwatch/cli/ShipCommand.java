@@ -55,6 +55,10 @@ final class ShipCommand implements Callable<Integer> {
             description = "Most bytes per record, 1KiB to 900KiB (default: ${DEFAULT-VALUE}).")
     int chunkBytes;
 
+    @Option(names = "--poll", paramLabel = "MILLIS", defaultValue = "500",
+            description = "How often files are looked at for new bytes, in milliseconds, 10 to 60000 (default: ${DEFAULT-VALUE}).")
+    long pollMillis;
+
     @Option(names = "--once", description = "Ship what the files hold now and exit (default: keep tailing until stopped).")
     boolean once;
 
@@ -68,6 +72,9 @@ final class ShipCommand implements Callable<Integer> {
         if (!Files.isDirectory(logs)) throw new CommandLine.ParameterException(spec.commandLine(), "--logs is not a directory: " + logs);
         if (chunkBytes < 1024 || chunkBytes > 900 * 1024) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--chunk-bytes must be 1KiB to 900KiB, got " + chunkBytes);
+        }
+        if (pollMillis < 10 || pollMillis > 60_000) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--poll must be 10 to 60000 milliseconds, got " + pollMillis);
         }
         if (!Pattern.matches("[A-Za-z0-9._\\-]{0,100}", topicPrefix)) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--topic-prefix may hold letters, digits, '.', '_', '-': " + topicPrefix);
@@ -88,7 +95,7 @@ final class ShipCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(hook);
         try (var producer = ShipCommandSupport.producer(kafka)) {
             Shipper shipper = new Shipper(logs, registry, checkpoints, producer, topics, "ship:" + host(),
-                    new ShipSettings(chunkBytes, Duration.ofMillis(500), Duration.ofSeconds(5)));
+                    new ShipSettings(chunkBytes, Duration.ofMillis(pollMillis), Duration.ofSeconds(5)));
             if (once) {
                 while (shipper.shipOnce() > 0) { }
             } else {
@@ -102,8 +109,7 @@ final class ShipCommand implements Callable<Integer> {
     }
 
     private void requireTopic(String topic) throws Exception {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 15_000))) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka))) {
             if (!admin.listTopics().names().get(20, TimeUnit.SECONDS).contains(topic)) {
                 throw new IOException("topic " + topic + " does not exist on " + kafka
                         + ": start a collector in distributed mode first (it creates the topics), or create it");

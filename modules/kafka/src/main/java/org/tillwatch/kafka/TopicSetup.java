@@ -21,7 +21,7 @@ public final class TopicSetup {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
             Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
             List<NewTopic> missing = new ArrayList<>();
-            for (String name : List.of(topics.raw(), topics.transactions(), topics.malformed(), topics.deadLetter())) {
+            for (String name : List.of(topics.raw(), topics.transactions(), topics.activity(), topics.malformed(), topics.deadLetter())) {
                 if (!existing.contains(name)) missing.add(new NewTopic(name, partitions, (short) replication));
             }
             if (missing.isEmpty()) return;

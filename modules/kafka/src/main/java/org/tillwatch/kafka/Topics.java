@@ -18,6 +18,11 @@ public record Topics(String prefix) {
         return prefix + "transactions";
     }
 
+    /** A register's latest entry time: key store, value JSON {"register": "POS01", "at": "<instant>"}. */
+    public String activity() {
+        return prefix + "activity";
+    }
+
     /** Lines the parser could not read: key store, value JSON (register, file, line, reason, masked text). */
     public String malformed() {
         return prefix + "malformed";

@@ -34,6 +34,8 @@ public final class Assembly implements AutoCloseable {
                 Serdes.String(), Serdes.ByteArray()), "assemble");
         t.addSink(AssemblyProcessor.TRANSACTIONS, topics.transactions(), Serdes.String().serializer(),
                 Serdes.ByteArray().serializer(), "assemble");
+        t.addSink(AssemblyProcessor.ACTIVITY, topics.activity(), Serdes.String().serializer(),
+                Serdes.ByteArray().serializer(), "assemble");
         t.addSink(AssemblyProcessor.MALFORMED, topics.malformed(), Serdes.String().serializer(),
                 Serdes.ByteArray().serializer(), "assemble");
         return t;

@@ -34,6 +34,7 @@ final class AssemblyProcessor implements Processor<String, byte[], String, byte[
     static final String STATE_STORE = "register-state";
     static final String TRANSACTIONS = "transactions";
     static final String MALFORMED = "malformed";
+    static final String ACTIVITY = "activity";
     private static final Logger LOG = Logger.getLogger(AssemblyProcessor.class.getName());
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -160,6 +161,12 @@ final class AssemblyProcessor implements Processor<String, byte[], String, byte[
         for (Transaction t : w.takeTransactions()) {
             context.forward(new Record<>(w.key.store(), TransactionCodec.encode(t), t.closedAt().toEpochMilli()), TRANSACTIONS);
             stats.transactions.increment();
+        }
+        long last = w.lastEventMillis();
+        if (last != Long.MIN_VALUE && last >= w.activitySentMillis + 1000) {
+            ObjectNode a = JSON.createObjectNode().put("register", w.key.register()).put("at", Instant.ofEpochMilli(last).toString());
+            context.forward(new Record<>(w.key.store(), a.toString().getBytes(StandardCharsets.UTF_8), last), ACTIVITY);
+            w.activitySentMillis = last;
         }
         for (MalformedLine line : w.takeMalformed()) {
             ObjectNode n = JSON.createObjectNode().put("store", w.key.store()).put("register", w.key.register())

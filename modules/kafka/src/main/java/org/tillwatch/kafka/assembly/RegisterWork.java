@@ -38,6 +38,8 @@ final class RegisterWork {
     private long lastInputMillis;
     private long lastEventMillis = Long.MIN_VALUE;
     private boolean quietHandled;
+    /** The latest entry time last told on the activity topic (at most one a second of log time per register). */
+    long activitySentMillis = Long.MIN_VALUE;
 
     private RegisterWork(RegisterKey key, Store store, String file, long offset, long linesBefore) {
         this.key = key;

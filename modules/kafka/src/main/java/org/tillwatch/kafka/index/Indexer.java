@@ -65,7 +65,10 @@ public final class Indexer implements AutoCloseable {
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, settings.maxBatch()),
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, settings.maxBatch(),
+                // A crashed instance's partitions move to the others after 10 s, not the default 45.
+                ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 10_000,
+                ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, 2_000),
                 new StringDeserializer(), new ByteArrayDeserializer());
         this.deadLetters = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
