@@ -69,7 +69,7 @@ public record IndexLayout(String prefix, int shards, int replicas) {
         return """
                 {"index_patterns": ["%s*"], "priority": 100,
                  "template": {
-                  "settings": {"number_of_shards": %d, "number_of_replicas": %d, "max_result_window": 100000,
+                  "settings": {"number_of_shards": %d, "number_of_replicas": %d,
                                "codec": "best_compression"},
                   "mappings": {"dynamic": "strict", "properties": {
                     "id": {"type": "keyword"}, "store": {"type": "keyword"}, "register": {"type": "keyword"},

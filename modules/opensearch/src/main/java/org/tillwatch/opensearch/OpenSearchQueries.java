@@ -38,6 +38,8 @@ import org.tillwatch.index.store.TransactionQueries;
  */
 final class OpenSearchQueries implements TransactionQueries {
     private static final int BATCH = 1000;
+    /** OpenSearch's default {@code index.max_result_window}: deeper pages are reached with {@code search_after}. */
+    static final int WINDOW = 10_000;
     private static final String[] ROW_FIELDS = {Fields.STORE, Fields.REGISTER, Fields.CLOSED_AT, Fields.STATUS,
             Fields.LOYALTY, Fields.FAILED, Fields.OUTCOME};
 
@@ -60,9 +62,17 @@ final class OpenSearchQueries implements TransactionQueries {
     private final OpenSearchClient client;
     private final IndexLayout layout;
 
+    private final int window;
+
     OpenSearchQueries(OpenSearchClient client, IndexLayout layout) {
+        this(client, layout, WINDOW);
+    }
+
+    /** {@code window}: the deepest page read with from/size (tests make it small). */
+    OpenSearchQueries(OpenSearchClient client, IndexLayout layout, int window) {
         this.client = client;
         this.layout = layout;
+        this.window = window;
     }
 
     @Override
@@ -108,7 +118,8 @@ final class OpenSearchQueries implements TransactionQueries {
         Query q = FilterQueries.of(filter);
         long total = count(q);
         if (limit == 0 || offset >= total) return new Page(total, List.of());
-        return new Page(total, transactions(search(q, order(newestFirst), offset, limit, null)));
+        if ((long) offset + limit <= window) return new Page(total, transactions(search(q, order(newestFirst), offset, limit, null)));
+        return new Page(total, transactions(search(q, order(newestFirst), 0, limit, skip(q, order(newestFirst), offset))));
     }
 
     @Override
@@ -207,6 +218,22 @@ final class OpenSearchQueries implements TransactionQueries {
         if (from > 0) b.from(from);
         if (after != null) b.searchAfter(after);
         return client.search(b.build(), Source.class);
+    }
+
+    /** The sort values of the {@code offset}-th match: walked in windows, reading sort values only. */
+    private List<FieldValue> skip(Query q, List<SortOptions> sort, int offset) throws IOException {
+        List<FieldValue> after = null;
+        for (int left = offset; left > 0; ) {
+            int size = Math.min(left, window);
+            SearchRequest.Builder b = new SearchRequest.Builder().index(layout.pattern()).query(q).sort(sort).size(size)
+                    .source(src -> src.fetch(false)).trackTotalHits(t -> t.enabled(false));
+            if (after != null) b.searchAfter(after);
+            List<Hit<Void>> hits = client.search(b.build(), Void.class).hits().hits();
+            if (hits.isEmpty()) break;
+            after = hits.get(hits.size() - 1).sort();
+            left -= hits.size();
+        }
+        return after;
     }
 
     private static List<Transaction> transactions(SearchResponse<Source> r) {

@@ -135,6 +135,17 @@ class QueryEquivalenceTest {
     }
 
     @Test
+    void pagesDeeperThanTheResultWindowAreTheSame() throws IOException {
+        OpenSearchQueries narrow = new OpenSearchQueries(opensearch.client(), opensearch.layout(), 150);
+        for (boolean newestFirst : List.of(false, true)) {
+            Page o = narrow.page(ReceiptFilter.all(), 1234, 60, newestFirst);
+            assertThat(o.total()).isEqualTo(day.size());
+            assertThat(ids(o.transactions())).hasSize(60).isEqualTo(ids(lucene.page(ReceiptFilter.all(), 1234, 60, newestFirst).transactions()));
+        }
+        assertThat(ids(narrow.page(ReceiptFilter.all(), day.size() - 5, 60, false).transactions())).hasSize(5);
+    }
+
+    @Test
     void pagingWithCursorsWalksTheSameReceipts() throws IOException {
         for (ReceiptFilter f : List.of(ReceiptFilter.all(), filter("AX1B", null, null, null))) {
             boolean newestFirst = f.store() != null;
