@@ -54,6 +54,7 @@ class OpenSearchWriterTest {
             s.write(day);
             s.write(day.subList(0, 100)); // a replay after a crash
             s.refresh();
+            assertThat(s.reachable()).isTrue();
             assertThat(s.count()).isEqualTo(day.size());
             Transaction t = day.get(42);
             String index = "writer-replay-" + t.closedAt().toString().substring(0, 10).replace('-', '.');
