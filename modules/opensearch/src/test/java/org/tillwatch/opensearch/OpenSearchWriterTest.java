@@ -91,7 +91,7 @@ class OpenSearchWriterTest {
 
     @Test
     void tooManyRequestsIsRetriedWithBackoffUntilItGoesThrough() throws Exception {
-        try (OpenSearchTransactionStore s = store("writer-retry-", new RetryPolicy(8, Duration.ofMillis(100), Duration.ofMillis(400)))) {
+        try (OpenSearchTransactionStore s = store("writer-retry-", new RetryPolicy(30, Duration.ofMillis(100), Duration.ofMillis(400)))) {
             Transaction first = day.get(0);
             s.write(List.of(first));
             String index = s.layout().indexFor(first.closedAt());
