@@ -116,6 +116,40 @@ class OpenSearchWriterTest {
     }
 
     @Test
+    void beforeTheFirstWriteEveryQueryAnswersEmpty() throws Exception {
+        try (OpenSearchTransactionStore s = store("writer-empty-", RetryPolicy.defaults())) {
+            assertThat(s.count()).isZero();
+            assertThat(s.count(ReceiptFilter.all())).isZero();
+            assertThat(s.page(ReceiptFilter.all(), 0, 10, false).transactions()).isEmpty();
+            assertThat(s.forEach(ReceiptFilter.all(), t -> { }, n -> { })).isZero();
+            assertThat(s.byCardHash("00", null)).isEmpty();
+            assertThat(s.outcomeCounts(ReceiptFilter.all())).isEmpty();
+            assertThat(s.get("AX1B/POS01/1/1/2026-11-20")).isEmpty();
+            s.forEachReceipt(Instant.EPOCH, r -> { throw new AssertionError(r); });
+        }
+    }
+
+    @Test
+    void aScanSeesTheIndexAsItWasWhenItStarted() throws Exception {
+        try (OpenSearchTransactionStore s = store("writer-snapshot-", RetryPolicy.defaults())) {
+            List<Transaction> all = SampleDay.transactions();
+            s.write(all.subList(0, 1500));
+            s.refresh();
+            List<String> seen = new java.util.ArrayList<>();
+            long n = s.forEach(ReceiptFilter.all(), t -> {
+                seen.add(t.id().toString());
+                if (seen.size() == 1) { // written and made searchable while the scan runs
+                    s.write(all.subList(1500, 1800));
+                    s.refresh();
+                }
+            }, x -> { });
+            assertThat(n).isEqualTo(1500);
+            assertThat(seen).doesNotHaveDuplicates();
+            assertThat(s.count()).isEqualTo(1800);
+        }
+    }
+
+    @Test
     void unreachableOpenSearchIsAnIoErrorAfterTheRetries() throws Exception {
         int closedPort;
         try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
