@@ -28,7 +28,10 @@ public record IndexLayout(String prefix, int shards, int replicas) {
         if (replicas < 0 || replicas > 16) throw new IllegalArgumentException("replicas must be 0..16, got " + replicas);
     }
 
-    /** One primary shard and one replica a day: a day of 20,000 stores is a few tens of GB (see the README). */
+    /**
+     * One primary shard and one replica a day: a small chain's. A big chain sets {@code cluster.index-shards} (a day
+     * of 20,000 stores is hundreds of GB: see the README's Scaling section) and uses the constructor.
+     */
     public static IndexLayout of(String prefix) {
         return new IndexLayout(prefix, 1, 1);
     }
@@ -69,7 +72,7 @@ public record IndexLayout(String prefix, int shards, int replicas) {
         return """
                 {"index_patterns": ["%s*"], "priority": 100,
                  "template": {
-                  "settings": {"number_of_shards": %d, "number_of_replicas": %d, "max_result_window": 100000,
+                  "settings": {"number_of_shards": %d, "number_of_replicas": %d,
                                "codec": "best_compression"},
                   "mappings": {"dynamic": "strict", "properties": {
                     "id": {"type": "keyword"}, "store": {"type": "keyword"}, "register": {"type": "keyword"},

@@ -15,13 +15,16 @@ import java.util.function.LongConsumer;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import org.opensearch.client.opensearch.OpenSearchClient;
 import org.opensearch.client.opensearch._types.FieldValue;
+import org.opensearch.client.opensearch._types.OpenSearchException;
 import org.opensearch.client.opensearch._types.SortOptions;
 import org.opensearch.client.opensearch._types.SortOrder;
+import org.opensearch.client.opensearch._types.Time;
 import org.opensearch.client.opensearch._types.aggregations.StringTermsBucket;
 import org.opensearch.client.opensearch._types.query_dsl.Query;
 import org.opensearch.client.opensearch.core.SearchRequest;
 import org.opensearch.client.opensearch.core.SearchResponse;
 import org.opensearch.client.opensearch.core.search.Hit;
+import org.opensearch.client.opensearch.core.search.Pit;
 import org.tillwatch.domain.model.Transaction;
 import org.tillwatch.index.Fields;
 import org.tillwatch.index.LoyaltyFact;
@@ -34,10 +37,15 @@ import org.tillwatch.index.store.TransactionQueries;
 
 /**
  * {@link TransactionQueries} over the daily indices: the same answers, in the same order, as the Lucene index.
- * Whole result sets are walked with {@code search_after} in batches, never with deep {@code from}.
+ * Whole result sets are walked with {@code search_after} in batches over a point in time, never with deep
+ * {@code from}.
  */
 final class OpenSearchQueries implements TransactionQueries {
     private static final int BATCH = 1000;
+    /** How long a scan's point in time lives between two batches. */
+    private static final String KEEP_ALIVE = "2m";
+    /** OpenSearch's default {@code index.max_result_window}: deeper pages are reached with {@code search_after}. */
+    static final int WINDOW = 10_000;
     private static final String[] ROW_FIELDS = {Fields.STORE, Fields.REGISTER, Fields.CLOSED_AT, Fields.STATUS,
             Fields.LOYALTY, Fields.FAILED, Fields.OUTCOME};
 
@@ -60,9 +68,17 @@ final class OpenSearchQueries implements TransactionQueries {
     private final OpenSearchClient client;
     private final IndexLayout layout;
 
+    private final int window;
+
     OpenSearchQueries(OpenSearchClient client, IndexLayout layout) {
+        this(client, layout, WINDOW);
+    }
+
+    /** {@code window}: the deepest page read with from/size (tests make it small). */
+    OpenSearchQueries(OpenSearchClient client, IndexLayout layout, int window) {
         this.client = client;
         this.layout = layout;
+        this.window = window;
     }
 
     @Override
@@ -108,7 +124,8 @@ final class OpenSearchQueries implements TransactionQueries {
         Query q = FilterQueries.of(filter);
         long total = count(q);
         if (limit == 0 || offset >= total) return new Page(total, List.of());
-        return new Page(total, transactions(search(q, order(newestFirst), offset, limit, null)));
+        if ((long) offset + limit <= window) return new Page(total, transactions(search(q, order(newestFirst), offset, limit, null)));
+        return new Page(total, transactions(search(q, order(newestFirst), 0, limit, skip(q, order(newestFirst), offset))));
     }
 
     @Override
@@ -209,22 +226,52 @@ final class OpenSearchQueries implements TransactionQueries {
         return client.search(b.build(), Source.class);
     }
 
+    /** The sort values of the {@code offset}-th match: walked in windows, reading sort values only. */
+    private List<FieldValue> skip(Query q, List<SortOptions> sort, int offset) throws IOException {
+        List<FieldValue> after = null;
+        for (int left = offset; left > 0; ) {
+            int size = Math.min(left, window);
+            SearchRequest.Builder b = new SearchRequest.Builder().index(layout.pattern()).query(q).sort(sort).size(size)
+                    .source(src -> src.fetch(false)).trackTotalHits(t -> t.enabled(false));
+            if (after != null) b.searchAfter(after);
+            List<Hit<Void>> hits = client.search(b.build(), Void.class).hits().hits();
+            if (hits.isEmpty()) break;
+            after = hits.get(hits.size() - 1).sort();
+            left -= hits.size();
+        }
+        return after;
+    }
+
     private static List<Transaction> transactions(SearchResponse<Source> r) {
         return r.hits().hits().stream().map(h -> h.source().decode()).toList();
     }
 
-    /** Every hit of a query in {@code sort} order (which must end in a unique field), {@link #BATCH} at a time. */
+    /**
+     * Every hit of a query in {@code sort} order (which must end in a unique field), {@link #BATCH} at a time, all
+     * from one point in time: what is indexed meanwhile is not seen, as with a Lucene reader.
+     */
     private <T> void scan(Query q, List<SortOptions> sort, Class<T> type, Consumer<Hit<T>> visitor) throws IOException {
         String[] fields = type == Row.class ? ROW_FIELDS : new String[] {Fields.SOURCE};
-        List<FieldValue> after = null;
-        while (true) {
-            SearchRequest.Builder b = new SearchRequest.Builder().index(layout.pattern()).query(q).sort(sort).size(BATCH)
-                    .source(src -> src.filter(f -> f.includes(List.of(fields)))).trackTotalHits(t -> t.enabled(false));
-            if (after != null) b.searchAfter(after);
-            List<Hit<T>> hits = client.search(b.build(), type).hits().hits();
-            hits.forEach(visitor);
-            if (hits.size() < BATCH) return;
-            after = hits.get(hits.size() - 1).sort();
+        String pit;
+        try {
+            pit = client.createPit(p -> p.index(layout.pattern()).keepAlive(Time.of(t -> t.time(KEEP_ALIVE)))).pitId();
+        } catch (OpenSearchException e) {
+            if (count() == 0) return; // no daily index yet: OpenSearch makes no point in time over nothing
+            throw e;
+        }
+        try {
+            List<FieldValue> after = null;
+            while (true) {
+                SearchRequest.Builder b = new SearchRequest.Builder().pit(new Pit.Builder().id(pit).keepAlive(KEEP_ALIVE).build()).query(q).sort(sort)
+                        .size(BATCH).source(src -> src.filter(f -> f.includes(List.of(fields)))).trackTotalHits(t -> t.enabled(false));
+                if (after != null) b.searchAfter(after);
+                List<Hit<T>> hits = client.search(b.build(), type).hits().hits();
+                hits.forEach(visitor);
+                if (hits.size() < BATCH) return;
+                after = hits.get(hits.size() - 1).sort();
+            }
+        } finally {
+            client.deletePit(d -> d.pitId(pit));
         }
     }
 }

@@ -92,6 +92,15 @@ public final class OpenSearchTransactionStore implements TransactionWriter, Tran
         }
     }
 
+    /** Whether OpenSearch answers now (for readiness checks); never throws. */
+    public boolean reachable() {
+        try {
+            return client.ping().value();
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
     public IndexLayout layout() {
         return layout;
     }

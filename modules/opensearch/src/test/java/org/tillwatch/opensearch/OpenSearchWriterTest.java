@@ -54,6 +54,7 @@ class OpenSearchWriterTest {
             s.write(day);
             s.write(day.subList(0, 100)); // a replay after a crash
             s.refresh();
+            assertThat(s.reachable()).isTrue();
             assertThat(s.count()).isEqualTo(day.size());
             Transaction t = day.get(42);
             String index = "writer-replay-" + t.closedAt().toString().substring(0, 10).replace('-', '.');
@@ -90,7 +91,7 @@ class OpenSearchWriterTest {
 
     @Test
     void tooManyRequestsIsRetriedWithBackoffUntilItGoesThrough() throws Exception {
-        try (OpenSearchTransactionStore s = store("writer-retry-", new RetryPolicy(8, Duration.ofMillis(100), Duration.ofMillis(400)))) {
+        try (OpenSearchTransactionStore s = store("writer-retry-", new RetryPolicy(30, Duration.ofMillis(100), Duration.ofMillis(400)))) {
             Transaction first = day.get(0);
             s.write(List.of(first));
             String index = s.layout().indexFor(first.closedAt());
@@ -111,6 +112,40 @@ class OpenSearchWriterTest {
             assertThat(r.failures()).isEmpty();
             assertThat(r.written()).isEqualTo(19);
             assertThat(Duration.between(start, Instant.now())).isGreaterThanOrEqualTo(Duration.ofMillis(400));
+        }
+    }
+
+    @Test
+    void beforeTheFirstWriteEveryQueryAnswersEmpty() throws Exception {
+        try (OpenSearchTransactionStore s = store("writer-empty-", RetryPolicy.defaults())) {
+            assertThat(s.count()).isZero();
+            assertThat(s.count(ReceiptFilter.all())).isZero();
+            assertThat(s.page(ReceiptFilter.all(), 0, 10, false).transactions()).isEmpty();
+            assertThat(s.forEach(ReceiptFilter.all(), t -> { }, n -> { })).isZero();
+            assertThat(s.byCardHash("00", null)).isEmpty();
+            assertThat(s.outcomeCounts(ReceiptFilter.all())).isEmpty();
+            assertThat(s.get("AX1B/POS01/1/1/2026-11-20")).isEmpty();
+            s.forEachReceipt(Instant.EPOCH, r -> { throw new AssertionError(r); });
+        }
+    }
+
+    @Test
+    void aScanSeesTheIndexAsItWasWhenItStarted() throws Exception {
+        try (OpenSearchTransactionStore s = store("writer-snapshot-", RetryPolicy.defaults())) {
+            List<Transaction> all = SampleDay.transactions();
+            s.write(all.subList(0, 1500));
+            s.refresh();
+            List<String> seen = new java.util.ArrayList<>();
+            long n = s.forEach(ReceiptFilter.all(), t -> {
+                seen.add(t.id().toString());
+                if (seen.size() == 1) { // written and made searchable while the scan runs
+                    s.write(all.subList(1500, 1800));
+                    s.refresh();
+                }
+            }, x -> { });
+            assertThat(n).isEqualTo(1500);
+            assertThat(seen).doesNotHaveDuplicates();
+            assertThat(s.count()).isEqualTo(1800);
         }
     }
 
