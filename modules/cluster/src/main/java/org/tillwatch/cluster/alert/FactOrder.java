@@ -10,11 +10,17 @@ import java.util.PriorityQueue;
 import org.tillwatch.cluster.Fact;
 
 /**
- * Puts the alert facts of all transactions partitions back into event-time order. A fact is released once every busy
- * partition has reported progress past it; a partition that said it is idle does not hold the others, nor one not
- * heard from for {@code hold} (wall clock: its task is gone, and the facts it would have sent will come late).
+ * Puts the alert facts of all transactions partitions back into event-time order. A fact is released once every
+ * partition has reported progress past it, except a partition whose task is idle and has read everything its
+ * partitions hold ({@link CaughtUp}, asked only when that partition is what holds a fact back), and one not heard
+ * from for {@code hold} (wall clock: its task is gone or moving; what it would have sent comes late).
  */
 final class FactOrder {
+    /** Whether the task of this partition has read everything its partitions hold. */
+    interface CaughtUp {
+        boolean test(int partition);
+    }
+
     private record Progress(long upTo, boolean idle, long heardNanos) {
     }
 
@@ -26,8 +32,11 @@ final class FactOrder {
     private final Map<Integer, Progress> progress = new HashMap<>();
     private long seq;
 
-    FactOrder(Duration hold) {
+    /** @param partitions the transactions partitions: each holds facts back until heard from (or for {@code hold}) */
+    FactOrder(Duration hold, int partitions) {
         this.holdNanos = hold.toNanos();
+        long now = System.nanoTime();
+        for (int p = 0; p < partitions; p++) progress.put(p, new Progress(Long.MIN_VALUE, false, now));
     }
 
     void add(Fact f) {
@@ -37,22 +46,25 @@ final class FactOrder {
             return;
         }
         queue.add(new Held(f, f.at().toEpochMilli(), seq++));
-        if (f.source() != null) {
-            // facts from a partition not reported yet: it is busy, but how far it got is still unknown
-            progress.computeIfAbsent(f.source(), p -> new Progress(Long.MIN_VALUE, false, now));
-        }
+        if (f.source() != null) progress.computeIfAbsent(f.source(), p -> new Progress(Long.MIN_VALUE, false, now));
     }
 
-    /** The facts every busy partition has passed, oldest first. */
-    List<Fact> ready() {
-        long now = System.nanoTime();
-        long low = Long.MAX_VALUE;
-        for (Progress p : progress.values()) {
-            if (!p.idle() && now - p.heardNanos() <= holdNanos) low = Math.min(low, p.upTo());
-        }
+    /** The facts no partition may still send older ones than, oldest first. */
+    List<Fact> ready(CaughtUp caughtUp) {
         List<Fact> out = new ArrayList<>();
-        while (!queue.isEmpty() && queue.peek().at() <= low) out.add(queue.poll().fact());
+        long now = System.nanoTime();
+        while (!queue.isEmpty() && !held(queue.peek().at(), now, caughtUp)) out.add(queue.poll().fact());
         return out;
+    }
+
+    private boolean held(long at, long now, CaughtUp caughtUp) {
+        for (Map.Entry<Integer, Progress> e : progress.entrySet()) {
+            Progress p = e.getValue();
+            if (p.upTo() >= at || now - p.heardNanos() > holdNanos) continue;
+            if (p.idle() && caughtUp.test(e.getKey())) continue;
+            return true;
+        }
+        return false;
     }
 
     int held() {
