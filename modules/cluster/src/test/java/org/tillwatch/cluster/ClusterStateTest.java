@@ -130,10 +130,10 @@ class ClusterStateTest {
             return channels;
         },
                 tmp.resolve(name).resolve("alert"), Clock.systemUTC());
-        ClusterState state = new ClusterState(cfg, registry, URI.create("http://127.0.0.1:" + server.actualPort()),
-                tmp.resolve(name).resolve("streams"), alerting, null);
+        ClusterState state = new ClusterState(cfg, registry, tmp.resolve(name).resolve("streams"), alerting, null);
         state.routes(vertx).mount(router);
-        state.start();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> state.view().watermark()).hasMessageContaining("not started");
+        state.start(URI.create("http://127.0.0.1:" + server.actualPort()));
         return new Instance(name, server, state, alerting);
     }
 
