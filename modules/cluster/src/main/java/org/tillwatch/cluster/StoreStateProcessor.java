@@ -2,7 +2,6 @@ package org.tillwatch.cluster;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -68,11 +67,12 @@ final class StoreStateProcessor implements Processor<String, byte[], String, byt
     public void process(Record<String, byte[]> record) {
         lastRecord = System.currentTimeMillis();
         String topic = context.recordMetadata().map(m -> m.topic()).orElse("");
+        long offset = context.recordMetadata().map(m -> m.offset()).orElse(-1L);
         try {
             if (topic.equals(topology.topics().activity())) activity(record);
             else receipt(record);
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "skipped a record of " + topic + " (store " + record.key() + "): " + e.getMessage(), e);
+            LOG.warning(() -> "skipped a record of " + topic + " at offset " + offset + " (key " + record.key() + "): " + e.getMessage());
         }
     }
 

@@ -160,7 +160,22 @@ class ClusterStateTest {
             Instant middle = Instant.parse("2026-11-20T12:30:00Z");
             List<Transaction> first = sorted.stream().filter(t -> t.closedAt().isBefore(middle)).toList();
             List<Transaction> second = sorted.subList(first.size(), sorted.size());
+            // bad records are skipped, not fatal: not a transaction, one keyed by another store, activity not JSON
+            producer.send(new ProducerRecord<>(topics.transactions(), "AX1B", "not a transaction".getBytes()));
+            producer.send(new ProducerRecord<>(topics.transactions(), "DY9F", TransactionCodec.encode(
+                    first.stream().filter(t -> !t.store().equals("DY9F") && !t.requests().isEmpty()).findFirst().orElseThrow())));
+            producer.send(new ProducerRecord<>(topics.activity(), "AX1B", "{\"register\":".getBytes()));
             send(producer, topics, first, embedded);
+            // register activity (noise lines): the last entry of each register, a little after its last receipt
+            Map<org.tillwatch.domain.model.RegisterKey, Instant> last = new java.util.TreeMap<>();
+            for (Transaction t : first) last.merge(t.register(), t.closedAt(), (x, y) -> x.isAfter(y) ? x : y);
+            for (var e : last.entrySet()) {
+                Instant at = e.getValue().plusSeconds(20);
+                String json = "{\"register\":\"" + e.getKey().register() + "\",\"at\":\"" + at + "\"}";
+                producer.send(new ProducerRecord<>(topics.activity(), e.getKey().store(), json.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+                embedded.activity(e.getKey(), at);
+            }
+            producer.flush();
             awaitSame(embedded, List.of(a, b));
             internalRoutesRejectBadInput(a);
 
