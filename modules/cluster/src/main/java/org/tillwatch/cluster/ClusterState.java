@@ -52,6 +52,7 @@ public final class ClusterState implements Closeable {
     private volatile KafkaStreams streams;
     private volatile URI advertised;
     private volatile int partitions;
+    private volatile Admin admin;
 
     /**
      * @param stateDir where Kafka Streams keeps its local stores (e.g. {@code <data>/streams})
@@ -120,11 +121,13 @@ public final class ClusterState implements Closeable {
     public synchronized void start(URI advertised) {
         if (streams != null) throw new IllegalStateException("already started");
         HostInfo host = hostInfo(advertised);
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.cluster().kafkaBootstrap()))) {
+        Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.cluster().kafkaBootstrap()));
+        try {
             topics.ensure(admin, config.cluster());
             partitions = admin.describeTopics(java.util.List.of(topics.transactions())).allTopicNames().get(30, TimeUnit.SECONDS)
                     .get(topics.transactions()).partitions().size();
         } catch (Exception e) {
+            admin.close();
             throw new IllegalStateException("cannot prepare the state topics on " + config.cluster().kafkaBootstrap() + ": " + e.getMessage(), e);
         }
         KafkaStreams s = new KafkaStreams(topology.build(alerting == null ? null : alerting.processor(topology.registry(), topics, config)),
@@ -133,6 +136,8 @@ public final class ClusterState implements Closeable {
             LOG.log(java.util.logging.Level.SEVERE, "state stream thread failed; replacing it", e);
             return org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
         });
+        this.admin = admin;
+        topology.admin(admin);
         this.advertised = advertised;
         this.streams = s;
         s.start();
@@ -153,6 +158,19 @@ public final class ClusterState implements Closeable {
         return view;
     }
 
+    /** For readiness: the application runs (not starting, rebalancing or failed). */
+    public boolean running() {
+        KafkaStreams s = streams;
+        return s != null && s.state() == KafkaStreams.State.RUNNING;
+    }
+
+    /** Kafka Streams' own metrics (lag, rates, restoration) into the collector's registry; call after {@link #start}. */
+    public void bindMetrics(io.micrometer.core.instrument.MeterRegistry registry) {
+        KafkaStreams s = streams;
+        if (s == null) throw new IllegalStateException("start() first");
+        new io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics(s).bindTo(registry);
+    }
+
     /** The running application, null before {@link #start}. */
     public KafkaStreams streams() {
         return streams;
@@ -164,5 +182,6 @@ public final class ClusterState implements Closeable {
         KafkaStreams streams = this.streams;
         if (streams == null) return;
         streams.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP).withTimeout(Duration.ofSeconds(30)));
+        admin.close(Duration.ofSeconds(5));
     }
 }

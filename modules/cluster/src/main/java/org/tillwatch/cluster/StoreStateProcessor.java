@@ -42,6 +42,8 @@ final class StoreStateProcessor implements Processor<String, byte[], String, byt
     private long taskMax = Long.MIN_VALUE;
     private long published = Long.MIN_VALUE;
     private long lastRecord;
+    private Long nextTransaction;
+    private Long nextActivity;
     private long lastProgress;
     private boolean lastIdle;
 
@@ -60,6 +62,8 @@ final class StoreStateProcessor implements Processor<String, byte[], String, byt
         Long known = topology.partitionWatermark(context, partition);
         if (known != null) taskMax = known;
         published = taskMax;
+        nextTransaction = topology.committed(topology.topics().transactions(), partition);
+        nextActivity = topology.committed(topology.topics().activity(), partition);
         context.schedule(PUNCTUATE, PunctuationType.WALL_CLOCK_TIME, this::punctuate);
     }
 
@@ -68,6 +72,8 @@ final class StoreStateProcessor implements Processor<String, byte[], String, byt
         lastRecord = System.currentTimeMillis();
         String topic = context.recordMetadata().map(m -> m.topic()).orElse("");
         long offset = context.recordMetadata().map(m -> m.offset()).orElse(-1L);
+        if (topic.equals(topology.topics().activity())) nextActivity = offset + 1;
+        else nextTransaction = offset + 1;
         try {
             if (topic.equals(topology.topics().activity())) activity(record);
             else receipt(record);
@@ -124,6 +130,9 @@ final class StoreStateProcessor implements Processor<String, byte[], String, byt
     }
 
     private void punctuate(long now) {
+        // where the task started, if Kafka could not say at init
+        if (nextTransaction == null) nextTransaction = topology.committed(topology.topics().transactions(), partition);
+        if (nextActivity == null) nextActivity = topology.committed(topology.topics().activity(), partition);
         boolean idle = now - lastRecord >= IDLE.toMillis();
         if (taskMax != published) {
             context.forward(new Record<>(StateTopology.watermarkKey(partition), longBytes(taskMax), taskMax), StateTopology.WATERMARK_SINK);
@@ -132,7 +141,7 @@ final class StoreStateProcessor implements Processor<String, byte[], String, byt
             return;
         }
         Instant upTo = taskMax == Long.MIN_VALUE ? null : Instant.ofEpochMilli(taskMax);
-        context.forward(new Record<>("progress-" + partition, Fact.progress(partition, upTo, idle).encode(),
+        context.forward(new Record<>("progress-" + partition, Fact.progress(partition, upTo, idle, nextTransaction, nextActivity).encode(),
                 Math.max(0, taskMax)), StateTopology.ALERT_SINK);
         lastIdle = idle;
         lastProgress = now;

@@ -62,6 +62,8 @@ final class AlertLeader implements Processor<String, byte[], Void, Void> {
     private KafkaProducer<String, byte[]> stateProducer;
     private AlertEngine engine;
     private long resumeAt;
+    private long released = Long.MIN_VALUE;
+    private long late;
 
     AlertLeader(ClusterAlerting owner, StoreRegistry registry, ClusterTopics topics, CollectorConfig config,
                 Supplier<List<Notifier>> notifiers, Path workDir, Clock clock) {
@@ -87,10 +89,12 @@ final class AlertLeader implements Processor<String, byte[], Void, Void> {
                 Files.createDirectories(dir.resolve("alerting"));
                 Files.write(dir.resolve("alerting").resolve("state.json"), saved);
             }
-            Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.cluster().kafkaBootstrap()));
-            int partitions = admin.describeTopics(List.of(topics.transactions())).allTopicNames().get(30, TimeUnit.SECONDS)
-                    .get(topics.transactions()).partitions().size();
-            backlog = new Backlog(admin, topics, partitions, Duration.ofMillis(200));
+            int partitions;
+            try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.cluster().kafkaBootstrap()))) {
+                partitions = admin.describeTopics(List.of(topics.transactions())).allTopicNames().get(30, TimeUnit.SECONDS)
+                        .get(topics.transactions()).partitions().size();
+            }
+            backlog = new Backlog(consumerProps(), topics, partitions, Duration.ofMillis(200));
             order = new FactOrder(HOLD, partitions);
             stateProducer = new KafkaProducer<>(producerProps());
             StateStore store = new StateStore(dir, this::mirror);
@@ -134,6 +138,13 @@ final class AlertLeader implements Processor<String, byte[], Void, Void> {
     private void release() {
         List<Fact> ready = order.ready(backlog);
         for (Fact f : ready) {
+            long at = f.at().toEpochMilli();
+            if (released != Long.MIN_VALUE && at < released - 1000) {
+                late++;
+                LOG.warning(() -> "late alert fact from partition " + f.source() + ": " + f.at() + ", " + (released - at) / 1000
+                        + " s behind what the rules already saw (" + order.describe() + ")");
+            }
+            released = Math.max(released, at);
             if (f.receipt() != null) engine.receipt(f.receipt());
             else engine.activity(f.register(), f.at());
         }

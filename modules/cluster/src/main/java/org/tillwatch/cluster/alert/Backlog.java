@@ -1,77 +1,85 @@
 package org.tillwatch.cluster.alert;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
+import java.util.Properties;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.ListOffsetsOptions;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.IsolationLevel;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.tillwatch.cluster.ClusterTopics;
 
 /**
- * Whether the state application has read everything in a transactions partition (and its activity partition): its
- * committed position (exactly-once commits every 100 ms) at or past the last stable offset. Asked often, it looks at
- * most every {@code refresh}: a record produced since counts as late, as it would embedded.
+ * Whether a task that said it had read its partitions up to some offsets had read all they hold: the last stable
+ * offsets (read_committed, looked up at most every {@code refresh}) are at those offsets, or only control records
+ * (transaction markers) lie between, which a read_committed consumer seeking there confirms by finding nothing.
  */
 final class Backlog implements FactOrder.CaughtUp, AutoCloseable {
     private static final Logger LOG = Logger.getLogger(Backlog.class.getName());
+    /** A gap this small may be transaction markers only: look. A larger one holds records. */
+    private static final long MARKERS = 2;
 
-    private final Admin admin;
+    private record Checked(long next, long end, boolean onlyMarkers) {
+    }
+
+    private final KafkaConsumer<byte[], byte[]> consumer;
     private final ClusterTopics topics;
-    private final int partitions;
+    private final List<TopicPartition> all = new ArrayList<>();
     private final long refreshNanos;
-    private final Map<TopicPartition, Long> behind = new HashMap<>();
+    private final Map<TopicPartition, Long> ends = new HashMap<>();
+    private final Map<TopicPartition, Checked> checked = new HashMap<>();
     private long fetched = Long.MIN_VALUE;
 
-    Backlog(Admin admin, ClusterTopics topics, int partitions, Duration refresh) {
-        this.admin = admin;
+    Backlog(Properties consumerProps, ClusterTopics topics, int partitions, Duration refresh) {
+        this.consumer = new KafkaConsumer<>(consumerProps, new ByteArrayDeserializer(), new ByteArrayDeserializer());
         this.topics = topics;
-        this.partitions = partitions;
         this.refreshNanos = refresh.toNanos();
+        for (int p = 0; p < partitions; p++) {
+            all.add(new TopicPartition(topics.transactions(), p));
+            all.add(new TopicPartition(topics.activity(), p));
+        }
     }
 
     @Override
-    public boolean test(int partition) {
+    public boolean test(int partition, Long transactionsNext, Long activityNext) {
+        if (transactionsNext == null || activityNext == null) return false;
         long now = System.nanoTime();
-        if (fetched == Long.MIN_VALUE || now - fetched > refreshNanos) {
-            fetched = now;
-            refresh();
+        try {
+            if (fetched == Long.MIN_VALUE || now - fetched > refreshNanos) {
+                ends.clear();
+                ends.putAll(consumer.endOffsets(all, Duration.ofSeconds(5)));
+                fetched = now;
+            }
+            return readAll(new TopicPartition(topics.transactions(), partition), transactionsNext)
+                    && readAll(new TopicPartition(topics.activity(), partition), activityNext);
+        } catch (RuntimeException e) {
+            LOG.log(Level.FINE, "cannot tell the state application's backlog: " + e);
+            fetched = Long.MIN_VALUE;
+            return false;
         }
-        Long tx = behind.get(new TopicPartition(topics.transactions(), partition));
-        Long act = behind.get(new TopicPartition(topics.activity(), partition));
-        return tx != null && tx <= 0 && (act == null || act <= 0);
     }
 
-    private void refresh() {
-        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-        for (int p = 0; p < partitions; p++) {
-            latest.put(new TopicPartition(topics.transactions(), p), OffsetSpec.latest());
-            latest.put(new TopicPartition(topics.activity(), p), OffsetSpec.latest());
-        }
-        behind.clear();
-        try {
-            var ends = admin.listOffsets(latest, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED)).all().get(5, TimeUnit.SECONDS);
-            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(topics.applicationId())
-                    .partitionsToOffsetAndMetadata().get(5, TimeUnit.SECONDS);
-            ends.forEach((tp, end) -> {
-                OffsetAndMetadata c = committed.get(tp);
-                behind.put(tp, end.offset() - (c == null ? 0 : c.offset()));
-            });
-        } catch (Exception e) {
-            // unknown: nothing counts as caught up, partitions hold until heard from or for the hold time
-            LOG.log(Level.FINE, "cannot read the state application's backlog: " + e);
-        }
+    private boolean readAll(TopicPartition tp, long next) {
+        Long end = ends.get(tp);
+        if (end == null) return false;
+        if (next >= end) return true;
+        if (end - next > MARKERS) return false;
+        Checked c = checked.get(tp);
+        if (c != null && c.next() == next && c.end() == end) return c.onlyMarkers();
+        consumer.assign(List.of(tp));
+        consumer.seek(tp, next);
+        boolean nothing = consumer.poll(Duration.ofMillis(200)).isEmpty() && consumer.position(tp) >= end;
+        checked.put(tp, new Checked(next, end, nothing));
+        return nothing;
     }
 
     @Override
     public void close() {
-        admin.close(Duration.ofSeconds(5));
+        consumer.close(Duration.ofSeconds(5));
     }
 }
