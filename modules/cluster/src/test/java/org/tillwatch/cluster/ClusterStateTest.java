@@ -228,6 +228,8 @@ class ClusterStateTest {
                     && engine.incidents("open", null, null).size() == 1);
             engine.flush();
             assertThat(engine.awaitDelivered(Duration.ofSeconds(30))).isTrue();
+            assertThat(a.alerting().lateReceipts() + b.alerting().lateReceipts() + c.alerting().lateReceipts())
+                    .as("receipts that reached the rules out of event order").isZero();
             List<Incident> incidents = engine.incidents("all", null, null).stream()
                     .filter(i -> !i.kind().equals("notifier_failing")).toList();
             engine.incidents("all", null, null).forEach(i -> System.out.println("INCIDENT " + i));

@@ -63,7 +63,6 @@ final class AlertLeader implements Processor<String, byte[], Void, Void> {
     private AlertEngine engine;
     private long resumeAt;
     private long released = Long.MIN_VALUE;
-    private long late;
 
     AlertLeader(ClusterAlerting owner, StoreRegistry registry, ClusterTopics topics, CollectorConfig config,
                 Supplier<List<Notifier>> notifiers, Path workDir, Clock clock) {
@@ -139,12 +138,13 @@ final class AlertLeader implements Processor<String, byte[], Void, Void> {
         List<Fact> ready = order.ready(backlog);
         for (Fact f : ready) {
             long at = f.at().toEpochMilli();
-            if (released != Long.MIN_VALUE && at < released - 1000) {
-                late++;
-                LOG.warning(() -> "late alert fact from partition " + f.source() + ": " + f.at() + ", " + (released - at) / 1000
+            // a late receipt may change what a rule saw; late activity only how long a register looked quiet
+            if (f.receipt() != null && released != Long.MIN_VALUE && at < released - 1000) {
+                owner.late();
+                LOG.warning(() -> "late receipt from partition " + f.source() + ": " + f.at() + ", " + (released - at) / 1000
                         + " s behind what the rules already saw (" + order.describe() + ")");
             }
-            released = Math.max(released, at);
+            if (f.receipt() != null) released = Math.max(released, at);
             if (f.receipt() != null) engine.receipt(f.receipt());
             else engine.activity(f.register(), f.at());
         }
