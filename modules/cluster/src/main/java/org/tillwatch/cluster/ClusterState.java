@@ -70,6 +70,21 @@ public final class ClusterState implements Closeable {
         this.view = new ClusterLiveView(topology, local, () -> advertised, token, Duration.ofSeconds(30), () -> partitions);
     }
 
+    /** With this instance's URL known up front (e.g. {@code cluster.advertised-url}): then {@link #start()}. */
+    public ClusterState(CollectorConfig config, StoreRegistry registry, URI advertised, Path stateDir, ClusterAlerting alerting,
+                        String token) {
+        this(config, registry, stateDir, alerting, token);
+        hostInfo(advertised); // fails now on a URL without a host
+        this.advertised = advertised;
+    }
+
+    /** Starts with the URL given to the constructor. */
+    public void start() {
+        URI url = advertised;
+        if (url == null) throw new IllegalStateException("no advertised URL: use start(URI)");
+        start(url);
+    }
+
     private Properties properties(HostInfo host) {
         Properties p = new Properties();
         p.put(StreamsConfig.APPLICATION_ID_CONFIG, topics.applicationId());

@@ -71,9 +71,9 @@ class StateThroughputTest {
                     embedded.receipt(ReceiptFact.of(t));
                 }
             }
-            ClusterState state = new ClusterState(cfg, registry, tmp.resolve("streams"), null, null);
+            ClusterState state = new ClusterState(cfg, registry, URI.create("http://127.0.0.1:1"), tmp.resolve("streams"), null, null);
             long t0 = System.nanoTime();
-            state.start(URI.create("http://127.0.0.1:1"));
+            state.start();
             while (!embedded.chain().equals(safeChain(state))) {
                 assertThat(System.nanoTime() - t0).as("caught up within 5 minutes").isLessThan(Duration.ofMinutes(5).toNanos());
                 Thread.sleep(100);
