@@ -193,6 +193,9 @@ class ClusterStateTest {
             }));
             assertThat(owned).isNotEmpty();
             assertThat(standby).containsAll(owned);
+            // the leader's HTTP side goes first: its stores are answered from the other's standby copies
+            leader.server().close().await();
+            for (StoreStatus st : embedded.stores()) assertThat(other.view().store(st.store())).as("standby " + st.store()).isEqualTo(st);
             // mid-day: the leader goes; the other holds every store from its standbys and leads alerting
             leader.close();
             // the notices the probe could not take are in the saved state: the new leader delivers them
