@@ -14,6 +14,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.IntSupplier;
+import java.util.function.Supplier;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import org.apache.kafka.streams.KafkaStreams;
@@ -40,24 +42,20 @@ public final class ClusterLiveView implements LiveView {
     private static final TypeReference<List<StoreStatus>> STORES = new TypeReference<>() { };
     private static final TypeReference<ChainTally.Part> CHAIN = new TypeReference<>() { };
 
-    private final KafkaStreams streams;
     private final StateTopology topology;
     private final LocalLive local;
-    private final HostInfo self;
-    private final String scheme;
+    private final Supplier<URI> advertised;
     private final String token;
     private final Duration timeout;
-    private final int partitions;
+    private final IntSupplier partitions;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-    ClusterLiveView(KafkaStreams streams, StateTopology topology, LocalLive local, URI advertised, String token, Duration timeout,
-                    int partitions) {
+    ClusterLiveView(StateTopology topology, LocalLive local, Supplier<URI> advertised, String token, Duration timeout,
+                    IntSupplier partitions) {
         this.partitions = partitions;
-        this.streams = streams;
         this.topology = topology;
         this.local = local;
-        this.self = ClusterState.hostInfo(advertised);
-        this.scheme = advertised.getScheme();
+        this.advertised = advertised;
         this.token = token;
         this.timeout = timeout;
     }
@@ -79,8 +77,12 @@ public final class ClusterLiveView implements LiveView {
     }
 
     /** The store's status from its owner, else from a standby; null when the cluster holds nothing of it. */
+    private HostInfo self() {
+        return ClusterState.hostInfo(advertised.get());
+    }
+
     private StoreStatus owned(String code, Instant wm) {
-        KeyQueryMetadata meta = streams.queryMetadataForKey(StateTopology.STORE, code, LocalLive.keys());
+        KeyQueryMetadata meta = local.streams().queryMetadataForKey(StateTopology.STORE, code, LocalLive.keys());
         if (meta == null || meta.equals(KeyQueryMetadata.NOT_AVAILABLE)) throw new Moving("no owner of store " + code + " yet");
         try {
             return ask(meta.activeHost(), code, wm, false);
@@ -97,7 +99,7 @@ public final class ClusterLiveView implements LiveView {
     }
 
     private StoreStatus ask(HostInfo host, String code, Instant wm, boolean stale) throws IOException {
-        if (host.equals(self)) return local.store(code, wm, stale);
+        if (host.equals(self())) return local.store(code, wm, stale);
         byte[] body = get(host, "/stores/" + code + "?at=" + at(wm) + (stale ? "&stale=true" : ""), true);
         return body == null ? null : Wire.read(body, STORE);
     }
@@ -108,7 +110,7 @@ public final class ClusterLiveView implements LiveView {
             Instant wm = local.watermark();
             TreeMap<String, StoreStatus> byCode = new TreeMap<>();
             for (StreamsMetadata m : everyInstance()) {
-                List<StoreStatus> part = m.hostInfo().equals(self) ? local.stores(wm) : Wire.read(get(m.hostInfo(), "/stores?at=" + at(wm), false), STORES);
+                List<StoreStatus> part = m.hostInfo().equals(self()) ? local.stores(wm) : Wire.read(get(m.hostInfo(), "/stores?at=" + at(wm), false), STORES);
                 for (StoreStatus s : part) byCode.put(s.store(), s);
             }
             for (String code : topology.registry().stores().keySet()) {
@@ -124,7 +126,7 @@ public final class ClusterLiveView implements LiveView {
             Instant wm = local.watermark();
             ChainTally tally = new ChainTally(topology.liveConfig());
             for (StreamsMetadata m : everyInstance()) {
-                tally.merge(m.hostInfo().equals(self) ? local.chain(wm) : Wire.read(get(m.hostInfo(), "/chain?at=" + at(wm), false), CHAIN));
+                tally.merge(m.hostInfo().equals(self()) ? local.chain(wm) : Wire.read(get(m.hostInfo(), "/chain?at=" + at(wm), false), CHAIN));
             }
             return tally.status(wm, topology.registry().stores().keySet());
         });
@@ -132,6 +134,7 @@ public final class ClusterLiveView implements LiveView {
 
     /** The instances running the state application, once every partition of the per-store state has an active owner. */
     private List<StreamsMetadata> everyInstance() {
+        KafkaStreams streams = local.streams();
         KafkaStreams.State state = streams.state();
         if (state != KafkaStreams.State.RUNNING && state != KafkaStreams.State.REBALANCING) throw new Moving("the state application is " + state);
         List<StreamsMetadata> all = new ArrayList<>(streams.metadataForAllStreamsClients());
@@ -139,7 +142,8 @@ public final class ClusterLiveView implements LiveView {
         for (StreamsMetadata m : all) {
             m.topicPartitions().stream().filter(tp -> tp.topic().equals(topology.topics().transactions())).forEach(tp -> owned.add(tp.partition()));
         }
-        if (owned.size() < partitions) throw new Moving(owned.size() + " of " + partitions + " partitions have an owner");
+        int n = partitions.getAsInt();
+        if (n == 0 || owned.size() < n) throw new Moving(owned.size() + " of " + n + " partitions have an owner");
         return all;
     }
 
@@ -149,7 +153,7 @@ public final class ClusterLiveView implements LiveView {
 
     /** The body of a 200, null on 404 {@code not_here} (when allowed); IOException when the instance does not answer. */
     private byte[] get(HostInfo host, String path, boolean notHereIsNull) throws IOException {
-        HttpRequest.Builder req = HttpRequest.newBuilder(URI.create(scheme + "://" + host.host() + ":" + host.port() + InternalLiveRoutes.BASE + path))
+        HttpRequest.Builder req = HttpRequest.newBuilder(URI.create(advertised.get().getScheme() + "://" + host.host() + ":" + host.port() + InternalLiveRoutes.BASE + path))
                 .timeout(Duration.ofSeconds(5)).GET();
         if (token != null) req.header("Authorization", "Bearer " + token);
         HttpResponse<byte[]> res;

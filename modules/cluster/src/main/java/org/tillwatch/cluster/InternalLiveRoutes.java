@@ -68,7 +68,7 @@ public final class InternalLiveRoutes {
                 return work.call();
             } catch (IllegalArgumentException e) {
                 return error(400, "bad_request", e.getMessage());
-            } catch (org.apache.kafka.streams.errors.InvalidStateStoreException e) {
+            } catch (org.apache.kafka.streams.errors.InvalidStateStoreException | LocalLive.NotStarted e) {
                 return error(503, "rebalancing", "the state is moving between instances, ask again: " + e.getMessage());
             }
         }, false).onComplete(ar -> {

@@ -3,6 +3,7 @@ package org.tillwatch.cluster;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KafkaStreams;
@@ -17,12 +18,19 @@ import org.tillwatch.live.StoreWindows;
 
 /** What this instance holds: the stores of its active tasks (or, stale, of its standbys too), at a given watermark. */
 final class LocalLive {
-    private final KafkaStreams streams;
+    private final Supplier<KafkaStreams> streams;
     private final StateTopology topology;
 
-    LocalLive(KafkaStreams streams, StateTopology topology) {
+    /** @param streams the running application, null before {@link ClusterState#start} */
+    LocalLive(Supplier<KafkaStreams> streams, StateTopology topology) {
         this.streams = streams;
         this.topology = topology;
+    }
+
+    KafkaStreams streams() {
+        KafkaStreams s = streams.get();
+        if (s == null) throw new NotStarted();
+        return s;
     }
 
     /** A store this instance holds, at the watermark; null when it holds nothing of it. */
@@ -62,7 +70,7 @@ final class LocalLive {
 
     /** The chain's latest event as every instance's global store has it; null before any. */
     Instant watermark() {
-        ReadOnlyKeyValueStore<String, byte[]> store = streams.store(
+        ReadOnlyKeyValueStore<String, byte[]> store = streams().store(
                 StoreQueryParameters.fromNameAndType(StateTopology.WATERMARKS, QueryableStoreTypes.<String, byte[]>keyValueStore()));
         long max = StateTopology.max(store);
         return max == Long.MIN_VALUE ? null : Instant.ofEpochMilli(max);
@@ -71,7 +79,14 @@ final class LocalLive {
     private ReadOnlyKeyValueStore<String, byte[]> windowsStore(boolean stale) {
         StoreQueryParameters<ReadOnlyKeyValueStore<String, byte[]>> q =
                 StoreQueryParameters.fromNameAndType(StateTopology.STORE, QueryableStoreTypes.keyValueStore());
-        return streams.store(stale ? q.enableStaleStores() : q);
+        return streams().store(stale ? q.enableStaleStores() : q);
+    }
+
+    /** Asked before {@link ClusterState#start}: no point waiting. */
+    static final class NotStarted extends IllegalStateException {
+        NotStarted() {
+            super("the cluster state is not started yet");
+        }
     }
 
     static org.apache.kafka.common.serialization.Serializer<String> keys() {

@@ -32,6 +32,7 @@ final class StateTopology {
     private final ClusterTopics topics;
     private final StoreRegistry registry;
     private final LiveConfig liveConfig;
+    private volatile org.apache.kafka.clients.admin.Admin admin;
 
     StateTopology(ClusterTopics topics, StoreRegistry registry, LiveConfig liveConfig) {
         this.topics = topics;
@@ -49,6 +50,26 @@ final class StateTopology {
 
     LiveConfig liveConfig() {
         return liveConfig;
+    }
+
+    void admin(org.apache.kafka.clients.admin.Admin admin) {
+        this.admin = admin;
+    }
+
+    /** Where the application's group will read a partition from (0 before any commit), or null when Kafka cannot say. */
+    Long committed(String topic, int partition) {
+        var a = admin;
+        if (a == null) return null;
+        var tp = new org.apache.kafka.common.TopicPartition(topic, partition);
+        try {
+            var offsets = a.listConsumerGroupOffsets(topics.applicationId()).partitionsToOffsetAndMetadata()
+                    .get(5, java.util.concurrent.TimeUnit.SECONDS);
+            var o = offsets.get(tp);
+            return o == null ? 0L : o.offset();
+        } catch (Exception e) {
+            if (e instanceof InterruptedException) Thread.currentThread().interrupt();
+            return null;
+        }
     }
 
     static String watermarkKey(int partition) {

@@ -2,7 +2,6 @@ package org.tillwatch.cluster;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -43,6 +42,8 @@ final class StoreStateProcessor implements Processor<String, byte[], String, byt
     private long taskMax = Long.MIN_VALUE;
     private long published = Long.MIN_VALUE;
     private long lastRecord;
+    private Long nextTransaction;
+    private Long nextActivity;
     private long lastProgress;
     private boolean lastIdle;
 
@@ -61,6 +62,8 @@ final class StoreStateProcessor implements Processor<String, byte[], String, byt
         Long known = topology.partitionWatermark(context, partition);
         if (known != null) taskMax = known;
         published = taskMax;
+        nextTransaction = topology.committed(topology.topics().transactions(), partition);
+        nextActivity = topology.committed(topology.topics().activity(), partition);
         context.schedule(PUNCTUATE, PunctuationType.WALL_CLOCK_TIME, this::punctuate);
     }
 
@@ -68,11 +71,14 @@ final class StoreStateProcessor implements Processor<String, byte[], String, byt
     public void process(Record<String, byte[]> record) {
         lastRecord = System.currentTimeMillis();
         String topic = context.recordMetadata().map(m -> m.topic()).orElse("");
+        long offset = context.recordMetadata().map(m -> m.offset()).orElse(-1L);
+        if (topic.equals(topology.topics().activity())) nextActivity = offset + 1;
+        else nextTransaction = offset + 1;
         try {
             if (topic.equals(topology.topics().activity())) activity(record);
             else receipt(record);
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "skipped a record of " + topic + " (store " + record.key() + "): " + e.getMessage(), e);
+            LOG.warning(() -> "skipped a record of " + topic + " at offset " + offset + " (key " + record.key() + "): " + e.getMessage());
         }
     }
 
@@ -124,6 +130,9 @@ final class StoreStateProcessor implements Processor<String, byte[], String, byt
     }
 
     private void punctuate(long now) {
+        // where the task started, if Kafka could not say at init
+        if (nextTransaction == null) nextTransaction = topology.committed(topology.topics().transactions(), partition);
+        if (nextActivity == null) nextActivity = topology.committed(topology.topics().activity(), partition);
         boolean idle = now - lastRecord >= IDLE.toMillis();
         if (taskMax != published) {
             context.forward(new Record<>(StateTopology.watermarkKey(partition), longBytes(taskMax), taskMax), StateTopology.WATERMARK_SINK);
@@ -132,7 +141,7 @@ final class StoreStateProcessor implements Processor<String, byte[], String, byt
             return;
         }
         Instant upTo = taskMax == Long.MIN_VALUE ? null : Instant.ofEpochMilli(taskMax);
-        context.forward(new Record<>("progress-" + partition, Fact.progress(partition, upTo, idle).encode(),
+        context.forward(new Record<>("progress-" + partition, Fact.progress(partition, upTo, idle, nextTransaction, nextActivity).encode(),
                 Math.max(0, taskMax)), StateTopology.ALERT_SINK);
         lastIdle = idle;
         lastProgress = now;

@@ -57,10 +57,12 @@ final class AlertLeader implements Processor<String, byte[], Void, Void> {
     private final Supplier<List<Notifier>> notifiers;
     private final Path workDir;
     private final Clock clock;
-    private final FactOrder order = new FactOrder(HOLD);
+    private FactOrder order;
+    private Backlog backlog;
     private KafkaProducer<String, byte[]> stateProducer;
     private AlertEngine engine;
     private long resumeAt;
+    private long released = Long.MIN_VALUE;
 
     AlertLeader(ClusterAlerting owner, StoreRegistry registry, ClusterTopics topics, CollectorConfig config,
                 Supplier<List<Notifier>> notifiers, Path workDir, Clock clock) {
@@ -86,6 +88,13 @@ final class AlertLeader implements Processor<String, byte[], Void, Void> {
                 Files.createDirectories(dir.resolve("alerting"));
                 Files.write(dir.resolve("alerting").resolve("state.json"), saved);
             }
+            int partitions;
+            try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.cluster().kafkaBootstrap()))) {
+                partitions = admin.describeTopics(List.of(topics.transactions())).allTopicNames().get(30, TimeUnit.SECONDS)
+                        .get(topics.transactions()).partitions().size();
+            }
+            backlog = new Backlog(consumerProps(), topics, partitions, Duration.ofMillis(200));
+            order = new FactOrder(HOLD, partitions);
             stateProducer = new KafkaProducer<>(producerProps());
             StateStore store = new StateStore(dir, this::mirror);
             engine = new AlertEngine(config.alerting(), registry, store, clock, new SimpleMeterRegistry(), Duration.ofSeconds(1));
@@ -126,8 +135,16 @@ final class AlertLeader implements Processor<String, byte[], Void, Void> {
     }
 
     private void release() {
-        List<Fact> ready = order.ready();
+        List<Fact> ready = order.ready(backlog);
         for (Fact f : ready) {
+            long at = f.at().toEpochMilli();
+            // a late receipt may change what a rule saw; late activity only how long a register looked quiet
+            if (f.receipt() != null && released != Long.MIN_VALUE && at < released - 1000) {
+                owner.late();
+                LOG.warning(() -> "late receipt from partition " + f.source() + ": " + f.at() + ", " + (released - at) / 1000
+                        + " s behind what the rules already saw (" + order.describe() + ")");
+            }
+            if (f.receipt() != null) released = Math.max(released, at);
             if (f.receipt() != null) engine.receipt(f.receipt());
             else engine.activity(f.register(), f.at());
         }
@@ -140,6 +157,7 @@ final class AlertLeader implements Processor<String, byte[], Void, Void> {
         owner.stepped(this);
         if (engine != null) engine.close();
         if (stateProducer != null) stateProducer.close(Duration.ofSeconds(10));
+        if (backlog != null) backlog.close();
         LOG.info("this instance no longer leads alerting");
     }
 
@@ -174,13 +192,12 @@ final class AlertLeader implements Processor<String, byte[], Void, Void> {
         Duration longest = engine.windows().stream().max(Duration::compareTo).orElseThrow().plus(Duration.ofMinutes(10));
         try (KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(consumerProps(), new StringDeserializer(), new ByteArrayDeserializer())) {
             c.assign(List.of(tp));
-            c.seek(tp, resumeAt - 1);
+            // the last fact before resumeAt (records before it are committed: readable at once; offsets may be markers)
             long lastTime = -1;
-            while (lastTime < 0) {
-                for (ConsumerRecord<String, byte[]> r : c.poll(Duration.ofMillis(500))) {
-                    lastTime = r.timestamp();
-                    break;
-                }
+            for (long start = resumeAt; lastTime < 0 && start > 0; ) {
+                start = Math.max(0, start - 1000);
+                c.seek(tp, start);
+                lastTime = lastTimestampBefore(c, tp);
             }
             Map<TopicPartition, OffsetAndTimestamp> from = c.offsetsForTimes(Map.of(tp, Math.max(0, lastTime - longest.toMillis())));
             c.seek(tp, from.get(tp) == null ? resumeAt : Math.min(resumeAt, from.get(tp).offset()));
@@ -200,11 +217,22 @@ final class AlertLeader implements Processor<String, byte[], Void, Void> {
         }
     }
 
+    private long lastTimestampBefore(KafkaConsumer<String, byte[]> c, TopicPartition tp) throws TimeoutException {
+        long last = -1;
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (c.position(tp) < resumeAt) {
+            if (System.nanoTime() > deadline) throw new TimeoutException("cannot read " + tp + " up to offset " + resumeAt);
+            for (ConsumerRecord<String, byte[]> r : c.poll(Duration.ofMillis(200))) if (r.offset() < resumeAt) last = r.timestamp();
+        }
+        return last;
+    }
+
     private Properties consumerProps() {
         Properties p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, config.cluster().kafkaBootstrap());
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         return p;
     }
 

@@ -26,6 +26,7 @@ public final class ClusterAlerting {
     private final Path workDir;
     private final Clock clock;
     private volatile AlertLeader leader;
+    private final java.util.concurrent.atomic.AtomicLong late = new java.util.concurrent.atomic.AtomicLong();
 
     /**
      * @param notifiers the channels of a new leadership term (called each time this instance becomes leader)
@@ -41,6 +42,15 @@ public final class ClusterAlerting {
     public AlertEngine engine() {
         AlertLeader l = leader;
         return l == null ? null : l.engine();
+    }
+
+    /** Receipts this instance's leadership terms got after the rules had seen a later instant (logged one by one). */
+    public long lateReceipts() {
+        return late.get();
+    }
+
+    void late() {
+        late.incrementAndGet();
     }
 
     public boolean leading() {
