@@ -36,6 +36,7 @@ import org.tillwatch.kafka.index.Indexer;
 import org.tillwatch.kafka.index.IndexerSettings;
 import org.tillwatch.metrics.Metrics;
 import org.tillwatch.opensearch.IndexLayout;
+import org.tillwatch.opensearch.IndexRetention;
 import org.tillwatch.opensearch.OpenSearchTransactionStore;
 import org.tillwatch.orchestrator.Orchestrator;
 import org.tillwatch.orchestrator.Orchestrators;
@@ -81,8 +82,24 @@ public final class DistributedCollector implements Serving {
         TopicSetup.ensure(bootstrap, topics, c.partitions(), c.replication());
         List<AutoCloseable> parts = new ArrayList<>();
         try {
-            OpenSearchTransactionStore store = OpenSearchTransactionStore.open(c.opensearchUris(), IndexLayout.of(c.indexPrefix()), hasher);
+            OpenSearchTransactionStore store = OpenSearchTransactionStore.open(c.opensearchUris(),
+                    new IndexLayout(c.indexPrefix(), c.indexShards(), c.indexReplicas()), hasher);
             parts.add(store);
+            // Retention: days older than cluster.retention-days are dropped (idempotent: every instance may run it).
+            java.util.concurrent.ScheduledExecutorService timer = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "index-retention");
+                t.setDaemon(true);
+                return t;
+            });
+            parts.add(timer::shutdownNow);
+            IndexRetention retention = new IndexRetention(store.client(), store.layout(), c.retentionDays(), Clock.systemUTC());
+            timer.scheduleWithFixedDelay(() -> {
+                try {
+                    retention.run();
+                } catch (Exception e) {
+                    LOG.log(Level.WARNING, "index retention failed", e);
+                }
+            }, 1, 360, java.util.concurrent.TimeUnit.MINUTES);
             Metrics metrics = new Metrics();
             metrics.registerStores(registry.stores().values());
             MalformedSamples samples = new MalformedSamples(data, Clock.systemUTC());
