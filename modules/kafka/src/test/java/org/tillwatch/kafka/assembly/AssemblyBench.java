@@ -30,6 +30,19 @@ import org.tillwatch.kafka.index.IndexerSettings;
  * transaction back (into memory): MB/s of register log through Kafka, Streams and the parser on one instance.
  */
 class AssemblyBench {
+    private static long topicBytes(KafkaTestCluster kafka, String topic) throws Exception {
+        try (var admin = kafka.admin()) {
+            var nodes = admin.describeCluster().nodes().get().stream().map(org.apache.kafka.common.Node::id).toList();
+            long sum = 0;
+            for (var dirs : admin.describeLogDirs(nodes).allDescriptions().get().values()) {
+                for (var dir : dirs.values()) {
+                    for (var e : dir.replicaInfos().entrySet()) if (e.getKey().topic().equals(topic)) sum += e.getValue().size();
+                }
+            }
+            return sum;
+        }
+    }
+
     @Test
     void throughputOfOneInstance() throws Exception {
         int copies = Integer.getInteger("bench.copies", 10);
@@ -79,6 +92,9 @@ class AssemblyBench {
                     if (a.state() == KafkaStreams.State.ERROR) throw new AssertionError("assembly failed");
                 }
                 double seconds = (lastChange - start) / 1e9;
+                Thread.sleep(2000);
+                System.out.printf("BENCH on the broker (lz4): raw %.2f bytes per byte of log, transactions %.0f bytes per transaction%n",
+                        topicBytes(kafka, topics.raw()) / (double) bytes, topicBytes(kafka, topics.transactions()) / (double) last);
                 System.out.printf("BENCH assembly+indexer, one instance: %d transactions (want >= %d), %.1f MB of log in %.1f s: %.2f MB/s, %.0f tx/s%n",
                         last, want, bytes / 1e6, seconds, bytes / 1e6 / seconds, last / seconds);
             }
