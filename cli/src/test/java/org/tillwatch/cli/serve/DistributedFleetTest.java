@@ -119,11 +119,44 @@ class DistributedFleetTest {
                     phase("stores");
                     checkIncidents(List.of(again, b), registry);
                     phase("incidents");
+                    pushReachesTheIndex(again, b, fleet);
+                    phase("push");
                 }
             } finally {
                 a.close();
             }
         }
+    }
+
+    /**
+     * Push in distributed mode: the same validation, 202 once Kafka has the chunk, and the receipt it carries is
+     * assembled and searchable from the other instance.
+     */
+    private static void pushReachesTheIndex(CollectorProcess to, CollectorProcess other, Path fleet) throws Exception {
+        HttpResponse<String> bad = post(to, "/api/v1/ingest/bad!/POS01", new byte[] {'x'}, null);
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(post(to, "/api/v1/ingest/URMY/POS01", new byte[] {'x'}, "-5").statusCode()).isEqualTo(400);
+        List<String> lines = Files.readAllLines(fleet.resolve("logs/URMY/POS01/pos-2026-11-20.log"), java.nio.charset.Charset.forName("windows-1251"));
+        byte[] receipt = (String.join("\n", lines.subList(0, 26)) + "\n").getBytes(java.nio.charset.Charset.forName("windows-1251"));
+        int half = receipt.length / 2;
+        HttpResponse<String> first = post(to, "/api/v1/ingest/URMY/POS09", java.util.Arrays.copyOf(receipt, half), "0");
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(202);
+        HttpResponse<String> second = post(to, "/api/v1/ingest/URMY/POS09", java.util.Arrays.copyOfRange(receipt, half, receipt.length),
+                Integer.toString(half));
+        assertThat(second.statusCode()).as(second.body()).isEqualTo(202);
+        assertThat(CollectorProcess.JSON.readTree(second.body()).get("offset").asLong()).isEqualTo(receipt.length);
+        assertThat(to.get("/api/v1/ingest/URMY/POS09").get("offset").asLong()).isEqualTo(receipt.length);
+        JsonNode found = await(() -> {
+            JsonNode n = tryGet(other, "/api/v1/transactions?store=URMY&register=POS09&limit=5");
+            return n != null && n.get("total").asLong() == 1 ? n : null;
+        }, Duration.ofSeconds(60), "the pushed receipt is searchable");
+        assertThat(found.toString()).contains("URMY/POS09/164/1/2026-11-20");
+    }
+
+    private static HttpResponse<String> post(CollectorProcess c, String path, byte[] body, String offset) throws Exception {
+        HttpRequest.Builder r = HttpRequest.newBuilder(c.uri(path)).POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        if (offset != null) r.header("X-Tillwatch-Offset", offset);
+        return CollectorProcess.HTTP.send(r.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** {@code tillwatch ship} in its own JVM, tailing the growing tree until stopped. */
