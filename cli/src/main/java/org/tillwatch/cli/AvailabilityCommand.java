@@ -55,7 +55,8 @@ final class AvailabilityCommand implements Callable<Integer> {
         }
         AvailabilityCalculator calc = new AvailabilityCalculator();
         try (TransactionIndexReader reader = TransactionIndexReader.open(data)) {
-            reader.forEachLoyalty(from, to, store, f -> calc.add(f.store(), f.failed()));
+            org.tillwatch.index.store.LuceneTransactionQueries.over(reader)
+                    .forEachLoyalty(from, to, store, f -> calc.add(f.store(), f.failed()));
         }
         if (store != null) calc.include(store);
         AvailabilityReport report = calc.report(minVolume);

@@ -112,7 +112,10 @@ final class ServeCommand implements Callable<Integer> {
             }
         }
         LateNotifier channel = new LateNotifier();
-        Collector collector = Collector.start(cfg, System.getenv(), botToken == null ? List.of() : List.of(channel));
+        List<org.tillwatch.alerting.Notifier> channels = botToken == null ? List.of() : List.of(channel);
+        org.tillwatch.collector.Serving collector = cfg.cluster().distributed()
+                ? org.tillwatch.collector.cluster.DistributedCollector.start(cfg, System.getenv(), channels)
+                : Collector.start(cfg, System.getenv(), channels);
         TelegramBot bot = null;
         if (botToken != null) {
             String h = cfg.server().host().equals("0.0.0.0") || cfg.server().host().equals("::") ? "127.0.0.1" : cfg.server().host();
@@ -140,7 +143,8 @@ final class ServeCommand implements Callable<Integer> {
             }
         }, "shutdown"));
         out.printf("tillwatch collector listening on http://%s:%d/ (data %s, logs %s)%n", cfg.server().host(), collector.port(),
-                cfg.data().dir(), cfg.logs().root() == null ? "push only" : cfg.logs().root());
+                cfg.data().dir(), cfg.cluster().distributed() ? "distributed: Kafka " + cfg.cluster().kafkaBootstrap()
+                        : cfg.logs().root() == null ? "push only" : cfg.logs().root());
         out.flush();
         stopped.await();
         return 0;

@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
         description = {"Loyalty-service watch over cash-register logs.",
                 "Наблюдение за сервисом лояльности по логам касс."},
         subcommands = {IndexCommand.class, AvailabilityCommand.class, SimulateCommand.class,
-                DemoCommand.class, ServeCommand.class, ReplayCommand.class, PasswdCommand.class,
+                DemoCommand.class, ServeCommand.class, ReplayCommand.class, ShipCommand.class, PasswdCommand.class,
                 org.tillwatch.cli.tickets.TicketsCommand.class, BotCommand.class,
                 CommandLine.HelpCommand.class})
 public final class TillwatchCommand implements Runnable {

@@ -16,6 +16,8 @@ import org.tillwatch.index.query.FilterRequest;
 import org.tillwatch.index.query.Page;
 import org.tillwatch.index.query.ReceiptFilter;
 import org.tillwatch.index.query.ReceiptSearch;
+import org.tillwatch.index.store.LuceneTransactionQueries;
+import org.tillwatch.index.store.TransactionQueries;
 
 /**
  * A data directory, read-only: a point-in-time DirectoryReader over the last commit, never a writer, so it is safe
@@ -25,7 +27,7 @@ import org.tillwatch.index.query.ReceiptSearch;
 final class LocalSource implements Source {
     private final Path data;
     private final TransactionIndexReader reader;
-    private final ReceiptSearch search;
+    private final TransactionQueries search;
     private final StoreRegistry registry;
     private final Map<String, ZoneId> zones = new HashMap<>();
     private CardHasher hasher;
@@ -34,7 +36,7 @@ final class LocalSource implements Source {
         this.data = data;
         this.registry = registry;
         this.reader = TransactionIndexReader.open(data);
-        this.search = new ReceiptSearch(reader);
+        this.search = LuceneTransactionQueries.over(reader);
     }
 
     @Override

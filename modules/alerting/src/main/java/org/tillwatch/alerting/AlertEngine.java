@@ -80,13 +80,19 @@ public final class AlertEngine implements Closeable {
 
     public AlertEngine(AlertingConfig config, StoreRegistry registry, Path dataDir, Clock clock, MeterRegistry meters,
                        Duration firstBackoff) throws IOException {
+        this(config, registry, new StateStore(dataDir), clock, meters, firstBackoff);
+    }
+
+    /** @param store where the state is read from and saved to (a cluster's leader mirrors it to Kafka) */
+    public AlertEngine(AlertingConfig config, StoreRegistry registry, StateStore store, Clock clock, MeterRegistry meters,
+                       Duration firstBackoff) throws IOException {
         this.config = config;
         this.registry = registry;
         this.clock = clock;
         this.meters = meters;
         this.live = new LiveFigures(registry, new LiveConfig(Evaluator.windows(config), 1, config.registerSilence(), 64));
         this.evaluator = new Evaluator(config);
-        this.store = new StateStore(dataDir);
+        this.store = store;
         this.stepMs = config.evaluateEvery().toMillis();
         Saved saved = store.read();
         this.book = new IncidentBook(saved.incidents(), saved.nextIncident());

@@ -47,7 +47,7 @@ import org.tillwatch.orchestrator.Orchestrator;
 import org.tillwatch.orchestrator.Orchestrators;
 
 /** A running collector: index, ingestion, live figures, metrics and the HTTP server, started and stopped together. */
-public final class Collector implements Closeable {
+public final class Collector implements Serving {
     private static final Logger LOG = Logger.getLogger(Collector.class.getName());
 
     private final CollectorConfig config;
@@ -91,6 +91,7 @@ public final class Collector implements Closeable {
         CardHasher hasher = CardKeys.forDataDir(config.data().dir(), env, true);
         TransactionIndexWriter writer = TransactionIndexWriter.open(config.data().dir(), hasher, 32, config.data().minFreeBytes());
         SearcherManager searchers = writer.searcherManager();
+        org.tillwatch.index.store.TransactionQueries queries = org.tillwatch.index.store.LuceneTransactionQueries.over(searchers);
         Metrics metrics = new Metrics();
         metrics.registerStores(registry.stores().values());
         LiveFigures live = new LiveFigures(registry, new LiveConfig(config.live().windows(), config.live().minVolume(),
@@ -100,7 +101,7 @@ public final class Collector implements Closeable {
                 metrics.registry(), Duration.ofSeconds(1));
         Orchestrator orchestrator;
         try {
-            orchestrator = Orchestrators.forCollector(config.data().dir(), registry, searchers, hasher::hash,
+            orchestrator = Orchestrators.forCollector(config.data().dir(), registry, queries, hasher::hash,
                     metrics.registry(), live::watermark, new EngineIncidents(alerts));
         } catch (IOException | RuntimeException e) {
             alerts.close();
@@ -142,7 +143,7 @@ public final class Collector implements Closeable {
         alerts.busyRegisters(engine::busy);
         alerts.dataDirectory(engine::dataDirProblem);
         alerts.start();
-        CollectorServer http = new CollectorServer(vertx, config, engine, live, registry, searchers, hasher, metrics, samples, alerts,
+        CollectorServer http = new CollectorServer(vertx, config, engine, live, registry, queries, hasher, metrics, samples, alerts,
                 orchestrator);
         HttpServer server;
         try {

@@ -18,10 +18,19 @@ import java.util.List;
  * @param standbyReplicas Kafka Streams standby replicas of the per-store state
  * @param advertisedUrl   this instance's HTTP base URL as other instances reach it (interactive-query routing),
  *                        or null to derive it from {@code server.host}/{@code server.port}
+ * @param indexShards     primary shards of each daily OpenSearch index
+ * @param indexReplicas   replicas of each shard of the daily indices
  */
 public record ClusterConfig(String kafkaBootstrap, String topicPrefix, int partitions, int replication,
                             String opensearchHosts, String indexPrefix, int retentionDays, int standbyReplicas,
-                            String advertisedUrl) {
+                            String advertisedUrl, int indexShards, int indexReplicas) {
+
+    /** Daily indices of one primary shard and one replica. */
+    public ClusterConfig(String kafkaBootstrap, String topicPrefix, int partitions, int replication, String opensearchHosts,
+                         String indexPrefix, int retentionDays, int standbyReplicas, String advertisedUrl) {
+        this(kafkaBootstrap, topicPrefix, partitions, replication, opensearchHosts, indexPrefix, retentionDays, standbyReplicas,
+                advertisedUrl, 1, 1);
+    }
 
     public ClusterConfig {
         Checks checks = new Checks("cluster");
@@ -60,6 +69,8 @@ public record ClusterConfig(String kafkaBootstrap, String topicPrefix, int parti
         if (replication < 1 || replication > 7) checks.fail("replication", "must be 1..7, got " + replication);
         if (retentionDays < 1 || retentionDays > 3650) checks.fail("retention-days", "must be 1..3650, got " + retentionDays);
         if (standbyReplicas < 0 || standbyReplicas > 5) checks.fail("standby-replicas", "must be 0..5, got " + standbyReplicas);
+        if (indexShards < 1 || indexShards > 1024) checks.fail("index-shards", "must be 1..1024, got " + indexShards);
+        if (indexReplicas < 0 || indexReplicas > 16) checks.fail("index-replicas", "must be 0..16, got " + indexReplicas);
         checks.done();
     }
 
@@ -79,12 +90,12 @@ public record ClusterConfig(String kafkaBootstrap, String topicPrefix, int parti
 
     public ClusterConfig withKafkaBootstrap(String bootstrap) {
         return new ClusterConfig(bootstrap, topicPrefix, partitions, replication, opensearchHosts, indexPrefix, retentionDays,
-                standbyReplicas, advertisedUrl);
+                standbyReplicas, advertisedUrl, indexShards, indexReplicas);
     }
 
     public ClusterConfig withOpensearchHosts(String hosts) {
         return new ClusterConfig(kafkaBootstrap, topicPrefix, partitions, replication, hosts, indexPrefix, retentionDays,
-                standbyReplicas, advertisedUrl);
+                standbyReplicas, advertisedUrl, indexShards, indexReplicas);
     }
 
     private static String blankToNull(String s) {

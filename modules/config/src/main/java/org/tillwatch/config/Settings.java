@@ -111,7 +111,9 @@ final class Settings {
             new Setting("cluster", "index-prefix", Kind.STRING),
             new Setting("cluster", "retention-days", Kind.INT),
             new Setting("cluster", "standby-replicas", Kind.INT),
-            new Setting("cluster", "advertised-url", Kind.OPTIONAL_STRING));
+            new Setting("cluster", "advertised-url", Kind.OPTIONAL_STRING),
+            new Setting("cluster", "index-shards", Kind.INT),
+            new Setting("cluster", "index-replicas", Kind.INT));
 
     static final JsonMapper JSON = JsonMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
 
@@ -199,6 +201,8 @@ final class Settings {
         v.put("cluster.retention-days", c.cluster().retentionDays());
         v.put("cluster.standby-replicas", c.cluster().standbyReplicas());
         v.put("cluster.advertised-url", c.cluster().advertisedUrl());
+        v.put("cluster.index-shards", c.cluster().indexShards());
+        v.put("cluster.index-replicas", c.cluster().indexReplicas());
         return v;
     }
 
@@ -231,7 +235,8 @@ final class Settings {
                 (String) v.get("cluster.topic-prefix"), (Integer) v.get("cluster.partitions"), (Integer) v.get("cluster.replication"),
                 (String) v.get("cluster.opensearch-hosts"), (String) v.get("cluster.index-prefix"),
                 (Integer) v.get("cluster.retention-days"), (Integer) v.get("cluster.standby-replicas"),
-                (String) v.get("cluster.advertised-url")));
+                (String) v.get("cluster.advertised-url"), (Integer) v.get("cluster.index-shards"),
+                (Integer) v.get("cluster.index-replicas")));
         if (!problems.isEmpty()) {
             throw new InvalidConfigException(problems);
         }

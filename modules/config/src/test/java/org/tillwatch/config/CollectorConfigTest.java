@@ -155,7 +155,7 @@ class CollectorConfigTest {
                 new TelegramConfig(true, "http://127.0.0.1:8081", dir.resolve("bot.token"), List.of(42L, 7L),
                         List.of(-1001234567890L), "en", Duration.ofSeconds(3)),
                 new ClusterConfig("k1:9092,k2:9092", "tw.", 24, 3, "http://os1:9200,https://os2:9200", "tw-tx-", 30, 2,
-                        "http://10.0.0.5:8080"));
+                        "http://10.0.0.5:8080", 6, 2));
         for (CollectorConfig config : List.of(c, CollectorConfig.defaults())) {
             Path file = Files.writeString(Files.createTempDirectory(dir, "rt").resolve("printed.yaml"), config.describe());
             assertThat(CollectorConfig.load(file, Map.of())).isEqualTo(config);
@@ -165,8 +165,9 @@ class CollectorConfigTest {
     @Test
     void distributedModeNeedsOpenSearchAndValidAddresses() throws Exception {
         Map<String, String> env = Map.of("TILLWATCH_CLUSTER_KAFKA_BOOTSTRAP", "kafka one:9092",
-                "TILLWATCH_CLUSTER_PARTITIONS", "0");
+                "TILLWATCH_CLUSTER_PARTITIONS", "0", "TILLWATCH_CLUSTER_INDEX_SHARDS", "0");
         assertThatThrownBy(() -> CollectorConfig.load(null, env))
+                .hasMessageContaining("cluster.index-shards")
                 .hasMessageContaining("cluster.kafka-bootstrap")
                 .hasMessageContaining("cluster.opensearch-hosts")
                 .hasMessageContaining("cluster.partitions");

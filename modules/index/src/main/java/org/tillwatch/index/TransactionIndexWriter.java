@@ -17,7 +17,7 @@ import org.tillwatch.domain.model.Transaction;
  * The one writer of a data directory's transaction index. A transaction replaces any earlier document with the same
  * id, so re-reading the same logs creates no duplicates. Thread-safe (Lucene's writer is).
  */
-public final class TransactionIndexWriter implements Closeable {
+public final class TransactionIndexWriter implements Closeable, org.tillwatch.index.store.TransactionWriter {
     private final IndexWriter writer;
     private final TransactionDocuments documents;
 
@@ -50,6 +50,13 @@ public final class TransactionIndexWriter implements Closeable {
 
     public void add(Transaction t) throws IOException {
         writer.updateDocument(new Term(Fields.ID, t.id().toString()), documents.toDocument(t));
+    }
+
+    /** {@link org.tillwatch.index.store.TransactionWriter}: adds (or replaces, by id) the batch and commits. */
+    @Override
+    public void write(java.util.List<Transaction> batch) throws IOException {
+        for (Transaction t : batch) add(t);
+        writer.commit();
     }
 
     /** Makes everything added so far durable, with metadata (e.g. ingest checkpoints) committed atomically with it. */

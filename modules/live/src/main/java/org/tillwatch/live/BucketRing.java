@@ -76,6 +76,43 @@ final class BucketRing {
         return spec.buckets();
     }
 
+    void write(java.io.DataOutputStream out) throws java.io.IOException {
+        out.writeLong(spec.window().toMillis());
+        out.writeLong(head);
+        out.writeInt(counts.length);
+        // sparse: most buckets of a store are empty (nights, short windows)
+        int used = 0;
+        for (int i = 0; i < counts.length; i += 2) if (counts[i] != 0 || counts[i + 1] != 0) used++;
+        out.writeInt(used);
+        for (int i = 0; i < counts.length; i += 2) {
+            if (counts[i] == 0 && counts[i + 1] == 0) continue;
+            out.writeShort(i / 2);
+            out.writeInt(counts[i]);
+            out.writeInt(counts[i + 1]);
+        }
+        errors.write(out);
+    }
+
+    /** A ring written by {@link #write}; null when it was written for another window (the config changed). */
+    static BucketRing read(WindowSpec spec, java.io.DataInputStream in) throws java.io.IOException {
+        long window = in.readLong();
+        long head = in.readLong();
+        int[] counts = new int[in.readInt()];
+        int used = in.readInt();
+        for (int u = 0; u < used; u++) {
+            int slot = in.readUnsignedShort();
+            counts[2 * slot] = in.readInt();
+            counts[2 * slot + 1] = in.readInt();
+        }
+        ErrorTally errors = ErrorTally.read(in);
+        if (window != spec.window().toMillis() || counts.length != 2 * spec.buckets()) return null;
+        BucketRing r = new BucketRing(spec);
+        System.arraycopy(counts, 0, r.counts, 0, counts.length);
+        r.head = head;
+        r.errors.copyOf(errors);
+        return r;
+    }
+
     int errorEntries() {
         return errors.size();
     }

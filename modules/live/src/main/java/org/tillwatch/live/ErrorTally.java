@@ -50,6 +50,27 @@ final class ErrorTally {
         return size;
     }
 
+    void write(java.io.DataOutputStream out) throws java.io.IOException {
+        out.writeInt(size);
+        for (int i = 0; i < size; i++) out.writeLong(entries[i]);
+    }
+
+    static ErrorTally read(java.io.DataInputStream in) throws java.io.IOException {
+        ErrorTally t = new ErrorTally();
+        int n = in.readInt();
+        if (n > 0) {
+            t.entries = new long[n];
+            for (int i = 0; i < n; i++) t.entries[i] = in.readLong();
+            t.size = n;
+        }
+        return t;
+    }
+
+    void copyOf(ErrorTally other) {
+        entries = other.entries == null ? null : other.entries.clone();
+        size = other.size;
+    }
+
     private static int slot(long e) {
         return (int) (e >>> 48);
     }

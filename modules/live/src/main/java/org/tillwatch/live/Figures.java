@@ -31,6 +31,15 @@ final class Figures {
         }
         long[] errorsById = new long[outcomes.size()];
         long[] lf = ring == null ? new long[2] : ring.read(watermark, errorsById);
+        return of(spec, lf[0], lf[1], errorsById, watermark);
+    }
+
+    /** The window's figures from counts already summed: {@code errorsById} indexed by this table's outcome ids. */
+    WindowFigures of(WindowSpec spec, long loyalty, long failed, long[] errorsById, long watermark) {
+        if (watermark == NO_WATERMARK) {
+            return new WindowFigures(spec.window(), null, null, 0, 0, OptionalDouble.empty(), List.of());
+        }
+        long[] lf = {loyalty, failed};
         Availability a = Availability.of(lf[0], lf[1], config.minVolume());
         return new WindowFigures(spec.window(), Instant.ofEpochMilli(spec.from(watermark)),
                 Instant.ofEpochMilli(spec.to(watermark)), lf[0], lf[1],

@@ -35,6 +35,25 @@ final class OutcomeTable {
         return keys.size();
     }
 
+    void write(java.io.DataOutputStream out) throws java.io.IOException {
+        out.writeInt(keys.size());
+        for (Key k : keys) {
+            out.writeUTF(k.name());
+            out.writeBoolean(k.critical());
+        }
+    }
+
+    static OutcomeTable read(java.io.DataInputStream in) throws java.io.IOException {
+        OutcomeTable t = new OutcomeTable();
+        int n = in.readInt();
+        for (int i = 0; i < n; i++) {
+            Key k = new Key(in.readUTF(), in.readBoolean());
+            t.ids.put(k, t.keys.size());
+            t.keys.add(k);
+        }
+        return t;
+    }
+
     String name(int id) {
         return keys.get(id).name();
     }

@@ -62,6 +62,42 @@ final class StoreState {
         lastActivity.forEach((r, t) -> out.put(r, Instant.ofEpochMilli(t)));
     }
 
+    BucketRing ring(int i) {
+        return rings == null ? null : rings[i];
+    }
+
+    Store store() {
+        return store;
+    }
+
+    void write(java.io.DataOutputStream out) throws java.io.IOException {
+        out.writeInt(lastActivity.size());
+        for (Map.Entry<RegisterKey, Long> e : lastActivity.entrySet()) {
+            out.writeUTF(e.getKey().register());
+            out.writeLong(e.getValue());
+        }
+        out.writeInt(rings == null ? -1 : rings.length);
+        if (rings != null) for (BucketRing r : rings) r.write(out);
+    }
+
+    /** A state written by {@link #write}; its rings start afresh when they were written for other windows. */
+    static StoreState read(Store store, List<WindowSpec> specs, java.io.DataInputStream in) throws java.io.IOException {
+        StoreState s = new StoreState(store);
+        int registers = in.readInt();
+        for (int i = 0; i < registers; i++) s.lastActivity.put(new RegisterKey(store.code(), in.readUTF()), in.readLong());
+        int n = in.readInt();
+        if (n < 0) return s;
+        BucketRing[] rings = new BucketRing[n];
+        boolean same = n == specs.size();
+        for (int i = 0; i < n; i++) {
+            BucketRing r = BucketRing.read(specs.get(Math.min(i, specs.size() - 1)), in);
+            if (r == null) same = false;
+            rings[i] = r;
+        }
+        if (same) s.rings = rings;
+        return s;
+    }
+
     long slots() {
         long n = 0;
         if (rings != null) for (BucketRing r : rings) n += r.slots();

@@ -9,7 +9,6 @@ import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import org.apache.lucene.search.SearcherManager;
 import org.tillwatch.domain.model.StoreRegistry;
 import org.tillwatch.orchestrator.data.IncidentSource;
 import org.tillwatch.orchestrator.data.IndexLookup;
@@ -36,12 +35,12 @@ public final class Orchestrators {
         }
     }
 
-    public static Orchestrator forCollector(Path dataDir, StoreRegistry registry, SearcherManager searchers,
+    public static Orchestrator forCollector(Path dataDir, StoreRegistry registry, org.tillwatch.index.store.TransactionQueries queries,
                                             UnaryOperator<String> cardHasher, MeterRegistry meters,
                                             Supplier<Instant> watermark, IncidentSource incidents) throws IOException {
         TemplateSet templates = templates(dataDir);
         TicketStore store = TicketStore.open(dataDir.resolve(STORE_FILE));
-        return new Orchestrator(store, templates, IndexLookup.over(searchers), incidents, registry, cardHasher,
+        return new Orchestrator(store, templates, IndexLookup.over(queries), incidents, registry, cardHasher,
                 Clock.systemUTC(), new TicketMetrics(meters), watermark);
     }
 }

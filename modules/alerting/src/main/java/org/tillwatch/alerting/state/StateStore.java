@@ -10,15 +10,29 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
-/** Reads and atomically replaces {@code <data>/alerting/state.json} (write to a temporary file, fsync, rename). */
+/**
+ * Reads and atomically replaces {@code <data>/alerting/state.json} (write to a temporary file, fsync, rename), and
+ * hands each saved state to a {@link Mirror} (a cluster keeps it in Kafka so another instance can take over).
+ */
 public final class StateStore {
+    /** Told of each state saved, before anyone is told of the notices in it; a failure fails the save. */
+    public interface Mirror {
+        void saved(byte[] state) throws IOException;
+    }
+
     public static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     private final Path file;
+    private final Mirror mirror;
 
     public StateStore(Path dataDir) throws IOException {
+        this(dataDir, state -> { });
+    }
+
+    public StateStore(Path dataDir, Mirror mirror) throws IOException {
+        this.mirror = mirror;
         Path dir = dataDir.resolve("alerting");
         Files.createDirectories(dir);
         this.file = dir.resolve("state.json");
@@ -46,5 +60,6 @@ public final class StateStore {
             ch.force(true);
         }
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        mirror.saved(bytes);
     }
 }

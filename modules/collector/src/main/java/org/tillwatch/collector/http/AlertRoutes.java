@@ -27,25 +27,32 @@ final class AlertRoutes {
     private static final long MAX_BODY = 16 * 1024;
 
     private final Vertx vertx;
-    private final AlertEngine alerts;
+    private final java.util.function.Supplier<AlertEngine> alerts;
 
-    AlertRoutes(Vertx vertx, AlertEngine alerts) {
+    AlertRoutes(Vertx vertx, java.util.function.Supplier<AlertEngine> alerts) {
         this.vertx = vertx;
         this.alerts = alerts;
+    }
+
+    /** The alert engine; in distributed mode only the instance leading alerting has one. */
+    private AlertEngine alerts() {
+        AlertEngine a = alerts.get();
+        if (a == null) throw new BadRequest(503, "not_leader", "alerting runs on another instance now: ask again in a moment or ask that one");
+        return a;
     }
 
     void mount(Router router) {
         BodyHandler body = BodyHandler.create(false).setBodyLimit(MAX_BODY);
         router.get("/api/v1/incidents").handler(ctx -> respond(ctx, () -> list(ctx)));
-        router.get("/api/v1/incidents/:id").handler(ctx -> respond(ctx, () -> json(found(alerts.incident(ctx.pathParam("id")), ctx))));
+        router.get("/api/v1/incidents/:id").handler(ctx -> respond(ctx, () -> json(found(alerts().incident(ctx.pathParam("id")), ctx))));
         router.post("/api/v1/incidents/:id/acknowledge").handler(body).handler(ctx -> {
             String by = requiredText(body(ctx), "by");
-            respond(ctx, () -> json(found(alerts.acknowledge(ctx.pathParam("id"), by), ctx)));
+            respond(ctx, () -> json(found(alerts().acknowledge(ctx.pathParam("id"), by), ctx)));
         });
         router.get("/api/v1/silences").handler(ctx -> Json.respond(vertx, ctx,
-                () -> Map.of("silences", alerts.silences().stream().map(AlertRoutes::json).toList())));
+                () -> Map.of("silences", alerts().silences().stream().map(AlertRoutes::json).toList())));
         router.post("/api/v1/silences").handler(body).handler(this::silence);
-        router.delete("/api/v1/silences/:id").handler(ctx -> vertx.executeBlocking(() -> alerts.unsilence(ctx.pathParam("id")), false)
+        router.delete("/api/v1/silences/:id").handler(ctx -> vertx.executeBlocking(() -> alerts().unsilence(ctx.pathParam("id")), false)
                 .onComplete(ar -> {
                     if (ar.failed()) ctx.fail(ar.cause());
                     else if (ar.result()) ctx.response().setStatusCode(204).end();
@@ -88,7 +95,7 @@ final class AlertRoutes {
                 throw new BadRequest("bad_at", "at must be an ISO-8601 instant such as 2026-11-20T11:05:00Z, got '" + atText + "'");
             }
         }
-        return Map.of("incidents", alerts.incidents(state, store, at).stream().map(AlertRoutes::json).toList());
+        return Map.of("incidents", alerts().incidents(state, store, at).stream().map(AlertRoutes::json).toList());
     }
 
     private void silence(RoutingContext ctx) {
@@ -113,7 +120,7 @@ final class AlertRoutes {
             throw new BadRequest("bad_duration", "duration must be positive and at most 30 days, got " + d);
         }
         Duration duration = d;
-        vertx.executeBlocking(() -> alerts.silence(store, kind, duration, by), false).onComplete(ar -> {
+        vertx.executeBlocking(() -> alerts().silence(store, kind, duration, by), false).onComplete(ar -> {
             if (ar.succeeded()) send(ctx, 201, json(ar.result()));
             else ctx.fail(ar.cause());
         });

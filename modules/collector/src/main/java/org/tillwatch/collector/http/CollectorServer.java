@@ -7,13 +7,12 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import org.apache.lucene.search.SearcherManager;
-import org.tillwatch.collector.ingest.IngestEngine;
+import org.tillwatch.collector.ingest.Ingest;
 import org.tillwatch.collector.ingest.MalformedSamples;
 import org.tillwatch.config.CollectorConfig;
 import org.tillwatch.domain.model.StoreRegistry;
 import org.tillwatch.index.CardHasher;
-import org.tillwatch.live.LiveFigures;
+import org.tillwatch.live.LiveView;
 import org.tillwatch.metrics.Metrics;
 import org.tillwatch.web.WebUi;
 import org.tillwatch.web.data.UiData;
@@ -25,20 +24,28 @@ public final class CollectorServer {
     private final CollectorConfig config;
     private final WebUi web;
 
-    public CollectorServer(Vertx vertx, CollectorConfig config, IngestEngine engine, LiveFigures live, StoreRegistry registry,
-                           SearcherManager searchers, CardHasher hasher, Metrics metrics, MalformedSamples samples,
+    public CollectorServer(Vertx vertx, CollectorConfig config, Ingest engine, LiveView live, StoreRegistry registry,
+                           org.tillwatch.index.store.TransactionQueries queries, CardHasher hasher, Metrics metrics, MalformedSamples samples,
                            org.tillwatch.alerting.AlertEngine alerts, org.tillwatch.orchestrator.Orchestrator orchestrator) {
+        this(vertx, config, engine, live, registry, queries, hasher, metrics, samples, () -> alerts, orchestrator);
+    }
+
+    /** @param alerts the alert engine, or null while another instance leads alerting (distributed mode) */
+    public CollectorServer(Vertx vertx, CollectorConfig config, Ingest engine, LiveView live, StoreRegistry registry,
+                           org.tillwatch.index.store.TransactionQueries queries, CardHasher hasher, Metrics metrics, MalformedSamples samples,
+                           java.util.function.Supplier<org.tillwatch.alerting.AlertEngine> alerts,
+                           org.tillwatch.orchestrator.Orchestrator orchestrator) {
         this.vertx = vertx;
         this.config = config;
         this.router = Router.router(vertx);
-        this.web = new WebUi(vertx, config, new UiData(searchers, hasher, registry, live), java.time.Clock.systemUTC());
+        this.web = new WebUi(vertx, config, new UiData(queries, hasher, registry, live), java.time.Clock.systemUTC());
         web.mount(router);
         new IngestRoutes(vertx, engine, config.ingest().maxChunkBytes()).mount(router);
         StatusRoutes status = new StatusRoutes(vertx, engine, live, registry, samples);
         status.mount(router);
-        new QueryRoutes(vertx, searchers, hasher, registry).mount(router);
+        new QueryRoutes(vertx, queries, hasher, registry).mount(router);
         new AlertRoutes(vertx, alerts).mount(router);
-        new OrganizerRoutes(vertx, searchers, hasher, registry).mount(router);
+        new OrganizerRoutes(vertx, queries, hasher, registry).mount(router);
         new TicketRoutes(vertx, orchestrator).mount(router);
         router.get("/health/live").handler(ctx -> Json.send(ctx, 200, Map.of("status", "UP")));
         router.get("/health/ready").handler(ctx -> {
@@ -69,6 +76,11 @@ public final class CollectorServer {
             java.util.logging.Logger.getLogger(CollectorServer.class.getName()).log(java.util.logging.Level.WARNING, "request failed", f);
             Json.error(ctx, 500, "internal", f == null ? "internal error" : f.toString());
         }
+    }
+
+    /** Where more routes are mounted (distributed mode: the instances' internal routes); a catch-all 404 stays last. */
+    public Router router() {
+        return router;
     }
 
     public Future<HttpServer> listen() {

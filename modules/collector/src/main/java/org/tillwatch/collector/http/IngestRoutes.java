@@ -7,7 +7,7 @@ import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
-import org.tillwatch.collector.ingest.IngestEngine;
+import org.tillwatch.collector.ingest.Ingest;
 import org.tillwatch.collector.ingest.PushRejected;
 import org.tillwatch.domain.model.RegisterKey;
 
@@ -18,10 +18,10 @@ import org.tillwatch.domain.model.RegisterKey;
  */
 final class IngestRoutes {
     private final Vertx vertx;
-    private final IngestEngine engine;
+    private final Ingest engine;
     private final long maxChunk;
 
-    IngestRoutes(Vertx vertx, IngestEngine engine, long maxChunk) {
+    IngestRoutes(Vertx vertx, Ingest engine, long maxChunk) {
         this.vertx = vertx;
         this.engine = engine;
         this.maxChunk = maxChunk;

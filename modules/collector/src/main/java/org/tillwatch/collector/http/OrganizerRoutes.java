@@ -10,15 +10,14 @@ import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
-import org.apache.lucene.search.SearcherManager;
 import org.tillwatch.domain.model.StoreRegistry;
 import org.tillwatch.index.CardHasher;
-import org.tillwatch.index.TransactionIndexReader;
 import org.tillwatch.index.query.FilterRequest;
 import org.tillwatch.index.query.Page;
 import org.tillwatch.index.query.ReceiptFilter;
 import org.tillwatch.index.query.ReceiptSearch;
 import org.tillwatch.index.query.TransactionJson;
+import org.tillwatch.index.store.TransactionQueries;
 
 /**
  * What {@code tillwatch receipt|receipts|items|keys|errors|grep|export|tail --server} ask: the same filters as a local
@@ -34,13 +33,13 @@ final class OrganizerRoutes {
     static final int MAX_LIMIT = 2000;
 
     private final Vertx vertx;
-    private final SearcherManager searchers;
+    private final TransactionQueries queries;
     private final CardHasher hasher;
     private final StoreRegistry registry;
 
-    OrganizerRoutes(Vertx vertx, SearcherManager searchers, CardHasher hasher, StoreRegistry registry) {
+    OrganizerRoutes(Vertx vertx, TransactionQueries queries, CardHasher hasher, StoreRegistry registry) {
         this.vertx = vertx;
-        this.searchers = searchers;
+        this.queries = queries;
         this.hasher = hasher;
         this.registry = registry;
     }
@@ -59,8 +58,8 @@ final class OrganizerRoutes {
         boolean newestFirst = body.path("newest_first").asBoolean(false);
         ReceiptSearch.Cursor after = cursor(body.get("after"));
         if (after != null && offset != 0) throw new BadRequest("bad_after", "give offset or after, not both");
-        Page page = read(r -> after == null ? new ReceiptSearch(r).page(filter, offset, limit, newestFirst)
-                : new ReceiptSearch(r).pageAfter(filter, after, limit, newestFirst));
+        Page page = after == null ? queries.page(filter, offset, limit, newestFirst)
+                : queries.pageAfter(filter, after, limit, newestFirst);
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("total", page.total());
         m.put("transactions", page.transactions());
@@ -78,13 +77,10 @@ final class OrganizerRoutes {
 
     private Object outcomes(RoutingContext ctx) throws IOException {
         ReceiptFilter filter = filter(body(ctx));
-        return read(r -> {
-            ReceiptSearch s = new ReceiptSearch(r);
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("receipts", s.count(filter));
-            m.put("outcomes", s.outcomeCounts(filter));
-            return m;
-        });
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("receipts", queries.count(filter));
+        m.put("outcomes", queries.outcomeCounts(filter));
+        return m;
     }
 
     private static JsonNode body(RoutingContext ctx) {
@@ -120,9 +116,5 @@ final class OrganizerRoutes {
             throw new BadRequest("bad_" + name, name + " must be a number " + min + ".." + max + ", got " + n);
         }
         return n.asInt();
-    }
-
-    private <T> T read(TransactionIndexReader.Work<T> work) throws IOException {
-        return TransactionIndexReader.withCurrent(searchers, work);
     }
 }

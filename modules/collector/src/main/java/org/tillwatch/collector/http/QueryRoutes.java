@@ -16,35 +16,30 @@ import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
-import org.apache.lucene.document.LongPoint;
-import org.apache.lucene.index.Term;
-import org.apache.lucene.search.BooleanClause;
-import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.SearcherManager;
-import org.apache.lucene.search.TermQuery;
 import org.tillwatch.domain.model.LoyaltyRequest;
 import org.tillwatch.domain.model.OutcomeExplanations;
 import org.tillwatch.domain.model.RegisterKey;
 import org.tillwatch.domain.model.StoreRegistry;
 import org.tillwatch.domain.model.Transaction;
 import org.tillwatch.index.CardHasher;
-import org.tillwatch.index.Fields;
-import org.tillwatch.index.TransactionIndexReader;
+import org.tillwatch.index.query.ReceiptFilter;
+import org.tillwatch.index.store.TransactionQueries;
 
 /**
  * Transactions: by loyalty card (POST, so the card number stays out of URLs and access logs), by store, register
- * and time range, and one in full with its timeline of entries. Reads the near-real-time index.
+ * and time range, and one in full with its timeline of entries. Reads the store's queries (Lucene's
+ * near-real-time index or OpenSearch).
  */
 final class QueryRoutes {
     private static final int MAX_LIMIT = 1000;
 
     private final Vertx vertx;
-    private final SearcherManager searchers;
+    private final TransactionQueries queries;
     private final CardHasher hasher;
     private final StoreRegistry registry;
-    QueryRoutes(Vertx vertx, SearcherManager searchers, CardHasher hasher, StoreRegistry registry) {
+    QueryRoutes(Vertx vertx, TransactionQueries queries, CardHasher hasher, StoreRegistry registry) {
         this.vertx = vertx;
-        this.searchers = searchers;
+        this.queries = queries;
         this.hasher = hasher;
         this.registry = registry;
     }
@@ -74,38 +69,34 @@ final class QueryRoutes {
             }
         }
         LocalDate d = date;
-        return read(r -> r.byCardHash(hasher.hash(card), d).stream().map(QueryRoutes::summary).toList());
+        return queries.byCardHash(hasher.hash(card), d).stream().map(QueryRoutes::summary).toList();
     }
 
     private Object byStore(RoutingContext ctx) throws IOException {
         String store = ctx.request().getParam("store");
         if (store == null || !RegisterKey.isStoreCode(store)) throw new BadRequest("bad_store", "store is required: a 4-character store code");
         ZoneId zone = registry.store(store).zone();
-        BooleanQuery.Builder q = new BooleanQuery.Builder().add(new TermQuery(new Term(Fields.STORE, store)), BooleanClause.Occur.FILTER);
         String register = ctx.request().getParam("register");
-        if (register != null) {
-            if (!RegisterKey.isRegisterName(register)) throw new BadRequest("bad_register", "register must be POS plus two digits");
-            q.add(new TermQuery(new Term(Fields.REGISTER, register)), BooleanClause.Occur.FILTER);
-        }
+        if (register != null && !RegisterKey.isRegisterName(register)) throw new BadRequest("bad_register", "register must be POS plus two digits");
         Instant from = time(ctx.request().getParam("from"), zone, "from");
         Instant to = time(ctx.request().getParam("to"), zone, "to");
-        if (from != null || to != null) {
-            q.add(LongPoint.newRangeQuery(Fields.CLOSED_AT, from == null ? Long.MIN_VALUE : from.toEpochMilli(),
-                    to == null ? Long.MAX_VALUE : to.toEpochMilli() - 1), BooleanClause.Occur.FILTER);
-        }
         int limit = limit(ctx.request().getParam("limit"));
-        return read(r -> {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("total", r.count(q.build()));
-            m.put("transactions", r.newest(q.build(), limit).stream().map(QueryRoutes::summary).toList());
+        Map<String, Object> m = new LinkedHashMap<>();
+        if (from != null && to != null && !from.isBefore(to)) {
+            m.put("total", 0L);
+            m.put("transactions", List.of());
             return m;
-        });
+        }
+        ReceiptFilter filter = new ReceiptFilter(store, register, from, to, null, null, null, null, null, null, null);
+        m.put("total", queries.count(filter));
+        m.put("transactions", queries.newest(filter, limit).stream().map(QueryRoutes::summary).toList());
+        return m;
     }
 
     private Object one(RoutingContext ctx) throws IOException {
         String id = String.join("/", ctx.pathParam("store"), ctx.pathParam("register"), ctx.pathParam("shift"),
                 ctx.pathParam("receipt"), ctx.pathParam("date"));
-        Transaction t = read(r -> r.get(id).orElse(null));
+        Transaction t = queries.get(id).orElse(null);
         if (t == null) throw new BadRequest(404, "not_found", "no transaction " + id);
         Map<String, Object> m = summary(t);
         m.put("transaction", t);
@@ -138,10 +129,6 @@ final class QueryRoutes {
         m.put("bag", t.changedAfterCalculation());
         t.card().ifPresent(c -> m.put("card", c.card())); // stored transactions hold it masked
         return m;
-    }
-
-    private <T> T read(TransactionIndexReader.Work<T> work) throws IOException {
-        return TransactionIndexReader.withCurrent(searchers, work);
     }
 
     private static Instant time(String value, ZoneId zone, String name) {

@@ -12,7 +12,7 @@ import java.util.TreeSet;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import org.tillwatch.collector.ingest.IngestEngine;
+import org.tillwatch.collector.ingest.Ingest;
 import org.tillwatch.collector.ingest.MalformedSamples;
 import org.tillwatch.collector.ingest.StreamFigures;
 import org.tillwatch.domain.model.OutcomeExplanation;
@@ -20,7 +20,7 @@ import org.tillwatch.domain.model.OutcomeExplanations;
 import org.tillwatch.domain.model.StoreRegistry;
 import org.tillwatch.live.ChainStatus;
 import org.tillwatch.live.ErrorCount;
-import org.tillwatch.live.LiveFigures;
+import org.tillwatch.live.LiveView;
 import org.tillwatch.live.SilentRegister;
 import org.tillwatch.live.StoreStatus;
 import org.tillwatch.live.WindowFigures;
@@ -28,12 +28,12 @@ import org.tillwatch.live.WindowFigures;
 /** Figures: what has been ingested ({@code /status}, the shape of {@code tillwatch index --json}) and live health. */
 final class StatusRoutes {
     private final Vertx vertx;
-    private final IngestEngine engine;
-    private final LiveFigures live;
+    private final Ingest engine;
+    private final LiveView live;
     private final StoreRegistry registry;
     private final MalformedSamples samples;
 
-    StatusRoutes(Vertx vertx, IngestEngine engine, LiveFigures live, StoreRegistry registry, MalformedSamples samples) {
+    StatusRoutes(Vertx vertx, Ingest engine, LiveView live, StoreRegistry registry, MalformedSamples samples) {
         this.vertx = vertx;
         this.engine = engine;
         this.live = live;

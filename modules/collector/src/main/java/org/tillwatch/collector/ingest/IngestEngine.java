@@ -35,7 +35,7 @@ import org.tillwatch.index.TransactionIndexWriter;
  * checkpoint, and prepares the index commit, so the commit holds exactly the transactions the checkpoint has counted.
  * After a crash, each stream goes back to its checkpoint and silently re-reads the few bytes its parser state needs.
  */
-public final class IngestEngine implements Closeable {
+public final class IngestEngine implements Ingest, Closeable {
     private static final Logger LOG = Logger.getLogger(IngestEngine.class.getName());
     private static final int SLICE = 1 << 20;
     private static final long SLOW_PAUSE_NANOS = 1_000_000_000L;

@@ -41,7 +41,7 @@ public final class MalformedSamples {
         this.clock = clock;
     }
 
-    synchronized void add(String store, MalformedLine line) {
+    public synchronized void add(String store, MalformedLine line) {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("store", store);
         row.put("source", line.source());

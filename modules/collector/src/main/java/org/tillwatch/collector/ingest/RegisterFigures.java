@@ -12,7 +12,7 @@ import org.tillwatch.domain.model.Transaction;
  * What one register stream has counted, exactly once: persisted with each checkpoint so a restart goes on from the
  * same figures. Guarded by its stream's lock.
  */
-final class RegisterFigures {
+public final class RegisterFigures {
     long receipts;
     long loyalty;
     long failed;

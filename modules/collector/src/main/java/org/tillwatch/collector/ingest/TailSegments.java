@@ -8,15 +8,18 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.tillwatch.domain.assemble.RegisterPipeline;
+import org.tillwatch.domain.parse.StreamSink;
 import org.tillwatch.domain.model.RegisterKey;
 import org.tillwatch.ingest.FleetLogTree;
 
 /**
  * A tailed register folder: its files in rotation order, followed through renames, gzip and truncation. Files older
  * than the first one it knows (already read before a restart) are passed over; files after the last one it knows
- * are read in order as they appear. A file ends when it is rotated or a newer one appears.
+ * are read in order as they appear. A file ends when it is rotated or a newer one appears. The collector feeds a
+ * parser from it; {@code tillwatch ship} feeds a Kafka producer ({@link #pump(StreamSink, byte[], long)},
+ * {@link #seek(List, StreamSink)}).
  */
-final class TailSegments implements Segments {
+public final class TailSegments implements Segments {
     private final RegisterKey key;
     private final Path dir;
     private final String sourcePrefix;
@@ -25,14 +28,14 @@ final class TailSegments implements Segments {
     private String lostState;
     private final java.util.Map<Path, Object[]> fingerprints = new java.util.HashMap<>();
 
-    TailSegments(RegisterKey key, Path dir) {
+    public TailSegments(RegisterKey key, Path dir) {
         this.key = key;
         this.dir = dir;
         this.sourcePrefix = key.store() + "/" + key.register() + "/";
     }
 
     /** Looks at the folder again: follows known files to their new names, adds new ones. */
-    void refresh() throws IOException {
+    public void refresh() throws IOException {
         if (!Files.isDirectory(dir)) return;
         List<Path> listed = FleetLogTree.register(key, dir, new ArrayList<>()).files();
         int lastKnownAt = -1;
@@ -72,6 +75,11 @@ final class TailSegments implements Segments {
 
     @Override
     public long pump(RegisterPipeline pipeline, byte[] buf, long budget) throws IOException {
+        return pump((StreamSink) pipeline, buf, budget);
+    }
+
+    /** Feeds at most {@code budget} new bytes to {@code pipeline}, starting and ending files as it goes; returns bytes fed. */
+    public long pump(StreamSink pipeline, byte[] buf, long budget) throws IOException {
         long fed = 0;
         while (fed < budget && current < files.size()) {
             TailFile f = files.get(current);
@@ -113,13 +121,13 @@ final class TailSegments implements Segments {
         return fed;
     }
 
-    private void end(TailFile f, RegisterPipeline pipeline) {
+    private void end(TailFile f, StreamSink pipeline) {
         pipeline.endOfFile();
         f.ended = true;
         current++;
     }
 
-    private long readGzip(TailFile f, RegisterPipeline pipeline, byte[] buf, long upTo) throws IOException {
+    private long readGzip(TailFile f, StreamSink pipeline, byte[] buf, long upTo) throws IOException {
         long fed = 0;
         try (InputStream in = TailFile.open(f.path)) {
             in.skipNBytes(f.consumed);
@@ -195,6 +203,39 @@ final class TailSegments implements Segments {
         refresh();
     }
 
+    /**
+     * Stands where a shipper's checkpoint says, without re-reading: the files {@code segments} names (found by their
+     * first bytes) with what was read of them; {@code sink} is told the stream's position. False (and reading goes on
+     * with the newer files) when a file the checkpoint names is gone.
+     */
+    public boolean seek(List<Checkpoint.Segment> segments, long position, StreamSink sink) throws IOException {
+        files.clear();
+        current = 0;
+        List<Path> listed = Files.isDirectory(dir) ? FleetLogTree.register(key, dir, new ArrayList<>()).files() : List.of();
+        for (Checkpoint.Segment s : segments) {
+            TailFile f = null;
+            for (Path p : listed) {
+                if (s.fingerprint().equals(TailFile.fingerprint(p))) { f = new TailFile(p, s.fingerprint()); break; }
+            }
+            if (f == null) {
+                lostState = "file " + s.name() + " (" + s.fingerprint() + ") is gone";
+                files.clear();
+                sink.startFile(sourcePrefix + "?", 0, position);
+                refreshAfterLoss(listed, new Checkpoint.Stream("ship", key.store(), key.register(), position, position, 0, segments, null));
+                return false;
+            }
+            f.base = s.base();
+            f.consumed = s.consumed();
+            f.ended = s.ended();
+            files.add(f);
+        }
+        while (current < files.size() && files.get(current).ended) current++;
+        String open = current < files.size() ? sourcePrefix + files.get(current).path.getFileName() : sourcePrefix;
+        sink.startFile(open, 0, position);
+        refresh();
+        return true;
+    }
+
     /** A file the checkpoint needs is gone: what was read of it stays counted; reading goes on with newer files. */
     private void refreshAfterLoss(List<Path> listed, Checkpoint.Stream cp) throws IOException {
         Checkpoint.Segment last = cp.segments().get(cp.segments().size() - 1);
@@ -209,7 +250,7 @@ final class TailSegments implements Segments {
     }
 
     /** Why this stream could not rebuild its state exactly after a restart, or null. */
-    String lostState() {
+    public String lostState() {
         return lostState;
     }
 

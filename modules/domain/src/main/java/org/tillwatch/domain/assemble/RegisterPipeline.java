@@ -13,12 +13,13 @@ import org.tillwatch.domain.parse.EntrySink;
 import org.tillwatch.domain.parse.LogEvent;
 import org.tillwatch.domain.parse.MalformedLine;
 import org.tillwatch.domain.parse.RegisterLogReader;
+import org.tillwatch.domain.parse.StreamSink;
 
 /**
  * One register's bytes to transactions: a {@link RegisterLogReader} feeding a {@link RegisterAssembler}. Feed the
  * register's files oldest first; state (an open receipt, requests awaiting answers) carries across files.
  */
-public final class RegisterPipeline implements EntrySink {
+public final class RegisterPipeline implements EntrySink, StreamSink {
     private final RegisterLogReader reader;
     private final RegisterAssembler assembler;
     private final Consumer<MalformedLine> malformed;
@@ -51,6 +52,7 @@ public final class RegisterPipeline implements EntrySink {
     }
 
     /** Starts a file from the middle: at stream offset {@code streamOffset}, after {@code linesBefore} of its lines. */
+    @Override
     public void startFile(String source, long linesBefore, long streamOffset) {
         reader.startFile(source, linesBefore, streamOffset);
     }
@@ -64,6 +66,7 @@ public final class RegisterPipeline implements EntrySink {
     }
 
     /** Stream offset of the next byte to be fed. */
+    @Override
     public long position() {
         return reader.position();
     }
@@ -103,10 +106,12 @@ public final class RegisterPipeline implements EntrySink {
         assembler.expireIfSilent(now);
     }
 
+    @Override
     public void feed(byte[] buf, int off, int len) {
         reader.feed(buf, off, len);
     }
 
+    @Override
     public void endOfFile() {
         reader.endOfFile();
     }

@@ -9,22 +9,21 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
-import org.apache.lucene.search.SearcherManager;
 import org.tillwatch.domain.model.StoreRegistry;
 import org.tillwatch.domain.model.Transaction;
 import org.tillwatch.index.CardHasher;
-import org.tillwatch.index.TransactionIndexReader;
-import org.tillwatch.live.LiveFigures;
+import org.tillwatch.index.store.TransactionQueries;
+import org.tillwatch.live.LiveView;
 
-/** What the UI reads: the collector's near-real-time index, its live figures and store registry. Blocking calls. */
+/** What the UI reads: the collector's stored transactions (near-real-time Lucene index or OpenSearch), its live figures and store registry. Blocking calls. */
 public final class UiData {
-    private final SearcherManager searchers;
+    private final TransactionQueries queries;
     private final CardHasher hasher;
     private final StoreRegistry registry;
-    private final LiveFigures live;
+    private final LiveView live;
 
-    public UiData(SearcherManager searchers, CardHasher hasher, StoreRegistry registry, LiveFigures live) {
-        this.searchers = searchers;
+    public UiData(TransactionQueries queries, CardHasher hasher, StoreRegistry registry, LiveView live) {
+        this.queries = queries;
         this.hasher = hasher;
         this.registry = registry;
         this.live = live;
@@ -34,7 +33,7 @@ public final class UiData {
         return registry;
     }
 
-    public LiveFigures live() {
+    public LiveView live() {
         return live;
     }
 
@@ -46,13 +45,13 @@ public final class UiData {
     /** A card's receipts opened on store-local dates in {@code [from, to]} (either may be null), by close time. */
     public List<Transaction> byCard(String card, LocalDate from, LocalDate to) throws IOException {
         LocalDate single = from != null && from.equals(to) ? from : null;
-        List<Transaction> all = read(r -> r.byCardHash(hasher.hash(card), single));
+        List<Transaction> all = queries.byCardHash(hasher.hash(card), single);
         return all.stream().filter(t -> (from == null || !t.opened().toLocalDate().isBefore(from))
                 && (to == null || !t.opened().toLocalDate().isAfter(to))).toList();
     }
 
     public Optional<Transaction> transaction(String id) throws IOException {
-        return read(r -> r.get(id));
+        return queries.get(id);
     }
 
     /**
@@ -65,24 +64,17 @@ public final class UiData {
         long[] loyalty = new long[24];
         long[] failed = new long[24];
         Map<String, Long> errors = new TreeMap<>();
-        read(r -> {
-            r.forEachReceipt(from, row -> {
-                if (!row.closedAt().isBefore(to) || (store != null && !store.equals(row.store()))) return;
-                if (row.loyalty()) {
-                    int h = row.closedAt().atZone(zone).getHour();
-                    loyalty[h]++;
-                    if (row.failed()) failed[h]++;
-                }
-                for (String o : row.outcomes()) {
-                    if (!o.equals("Ok")) errors.merge(o, 1L, Long::sum);
-                }
-            });
-            return null;
+        queries.forEachReceipt(from, row -> {
+            if (!row.closedAt().isBefore(to) || (store != null && !store.equals(row.store()))) return;
+            if (row.loyalty()) {
+                int h = row.closedAt().atZone(zone).getHour();
+                loyalty[h]++;
+                if (row.failed()) failed[h]++;
+            }
+            for (String o : row.outcomes()) {
+                if (!o.equals("Ok")) errors.merge(o, 1L, Long::sum);
+            }
         });
         return new DaySeries(day, zone, loyalty, failed, errors);
-    }
-
-    private <T> T read(TransactionIndexReader.Work<T> work) throws IOException {
-        return TransactionIndexReader.withCurrent(searchers, work);
     }
 }

@@ -1,0 +1,184 @@
+package org.tillwatch.kafka.assembly;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Logger;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.tillwatch.domain.model.RegisterKey;
+import org.tillwatch.domain.model.StoreRegistry;
+import org.tillwatch.domain.model.Transaction;
+import org.tillwatch.domain.parse.MalformedLine;
+import org.tillwatch.index.TransactionCodec;
+import org.tillwatch.kafka.RawChunk;
+
+/**
+ * Raw chunks to transactions, per register, with the register's parser state in a state store: under
+ * exactly-once processing a crash or a rebalance rolls back the store, the output and the input offsets together,
+ * and the next owner rebuilds the pipeline from the store, so no transaction is lost or doubled.
+ */
+final class AssemblyProcessor implements Processor<String, byte[], String, byte[]> {
+    static final String STATE_STORE = "register-state";
+    static final String TRANSACTIONS = "transactions";
+    static final String MALFORMED = "malformed";
+    static final String ACTIVITY = "activity";
+    private static final Logger LOG = Logger.getLogger(AssemblyProcessor.class.getName());
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final StoreRegistry registry;
+    private final AssemblySettings settings;
+    private final AssemblyStats stats;
+    private final Map<String, RegisterWork> cache = new HashMap<>();
+    private ProcessorContext<String, byte[]> context;
+    private KeyValueStore<String, byte[]> states;
+    /** When this task started here: a register taken over from another instance is not silent since before. */
+    private long startedMillis;
+
+    AssemblyProcessor(StoreRegistry registry, AssemblySettings settings, AssemblyStats stats) {
+        this.registry = registry;
+        this.settings = settings;
+        this.stats = stats;
+    }
+
+    @Override
+    public void init(ProcessorContext<String, byte[]> context) {
+        this.context = context;
+        this.states = context.getStateStore(STATE_STORE);
+        this.startedMillis = System.currentTimeMillis();
+        context.schedule(settings.tick(), PunctuationType.WALL_CLOCK_TIME, this::quiet);
+    }
+
+    @Override
+    public void process(Record<String, byte[]> record) {
+        RawChunk chunk;
+        try {
+            chunk = RawChunk.of(record.key(), record.headers(), record.value());
+        } catch (IllegalArgumentException e) {
+            stats.badRecords.increment();
+            LOG.warning(() -> "raw record skipped: " + e.getMessage());
+            return;
+        }
+        long now = System.currentTimeMillis();
+        String id = chunk.register().toString();
+        RegisterWork w = work(id, chunk.register(), chunk.file(), chunk.offset() == null ? 0 : chunk.offset(), now);
+        byte[] bytes = chunk.bytes();
+        int from = 0;
+        if (chunk.offset() != null) {
+            long offset = chunk.offset();
+            long position = w.position();
+            if (offset + bytes.length <= position && !(bytes.length == 0 && offset == position)) {
+                stats.duplicateChunks.increment();
+                return;
+            }
+            if (offset < position) {
+                from = (int) (position - offset);
+            } else if (offset > position) {
+                stats.gaps.increment();
+                LOG.warning(() -> id + ": chunk starts at " + offset + ", the stream is at " + position
+                        + ": the bytes between were lost before Kafka; reading on from the chunk");
+                w.finish();
+                emit(w);
+                w = RegisterWork.fresh(chunk.register(), w.store, chunk.file(), offset, now);
+                cache.put(id, w);
+            }
+        }
+        w.file(chunk.file());
+        w.input(bytes, from, bytes.length - from, now);
+        stats.bytes.add(bytes.length - from);
+        if (chunk.endOfFile()) w.endOfFile();
+        emit(w);
+        save(id, w);
+    }
+
+    /** Registers gone quiet: their last entry is read, and a receipt silent for 30 minutes of event time ends. */
+    private void quiet(long now) {
+        List<KeyValue<String, RegisterState>> due = new ArrayList<>();
+        try (KeyValueIterator<String, byte[]> it = states.all()) {
+            while (it.hasNext()) {
+                KeyValue<String, byte[]> kv = it.next();
+                RegisterState s = RegisterState.decode(kv.value);
+                if (s.lastEventMillis() != Long.MIN_VALUE) stats.sawEvent(s.lastEventMillis());
+                long idle = now - Math.max(s.lastInputMillis(), startedMillis);
+                boolean flush = !s.quietHandled() && idle >= settings.idleFlush().toMillis();
+                boolean expire = idle >= settings.silenceExpiry().toMillis() && s.position() > s.resumeOffset();
+                if (flush || expire) due.add(KeyValue.pair(kv.key, s));
+            }
+        }
+        long mark = stats.watermarkMillis.get();
+        for (KeyValue<String, RegisterState> d : due) {
+            String[] parts = d.key.split("/", 2);
+            RegisterKey key = new RegisterKey(parts[0], parts[1]);
+            RegisterWork w = work(d.key, key, null, 0, now);
+            boolean changed = false;
+            long idle = now - Math.max(w.lastInputMillis(), startedMillis);
+            if (!w.quietHandled() && idle >= settings.idleFlush().toMillis()) {
+                w.quiet();
+                changed = true;
+            }
+            if (mark != Long.MIN_VALUE && idle >= settings.silenceExpiry().toMillis()) {
+                changed |= w.expire(LocalDateTime.ofInstant(Instant.ofEpochMilli(mark), w.store.zone()));
+            }
+            if (changed) {
+                emit(w);
+                save(d.key, w);
+            }
+        }
+    }
+
+    private RegisterWork work(String id, RegisterKey key, String file, long offset, long now) {
+        byte[] stored = states.get(id);
+        RegisterWork w = cache.get(id);
+        if (stored == null) {
+            w = RegisterWork.fresh(key, registry.store(key.store()), file, offset, now);
+        } else if (w == null || w.version() != RegisterState.versionOf(stored)) {
+            w = RegisterWork.restore(key, registry.store(key.store()), RegisterState.decode(stored));
+        } else {
+            return w;
+        }
+        cache.put(id, w);
+        return w;
+    }
+
+    private void save(String id, RegisterWork w) {
+        states.put(id, w.save().encode());
+        if (w.lastEventMillis() != Long.MIN_VALUE) stats.sawEvent(w.lastEventMillis());
+    }
+
+    private void emit(RegisterWork w) {
+        for (Transaction t : w.takeTransactions()) {
+            context.forward(new Record<>(w.key.store(), TransactionCodec.encode(t), t.closedAt().toEpochMilli()), TRANSACTIONS);
+            stats.transactions.increment();
+        }
+        long last = w.lastEventMillis();
+        if (last != Long.MIN_VALUE && last >= w.activitySentMillis + 1000) {
+            ObjectNode a = JSON.createObjectNode().put("register", w.key.register()).put("at", Instant.ofEpochMilli(last).toString());
+            context.forward(new Record<>(w.key.store(), a.toString().getBytes(StandardCharsets.UTF_8), last), ACTIVITY);
+            w.activitySentMillis = last;
+        }
+        for (MalformedLine line : w.takeMalformed()) {
+            ObjectNode n = JSON.createObjectNode().put("store", w.key.store()).put("register", w.key.register())
+                    .put("file", line.source()).put("line", line.line()).put("reason", line.reason()).put("text", line.text());
+            context.forward(new Record<>(w.key.store(), n.toString().getBytes(StandardCharsets.UTF_8),
+                    context.currentSystemTimeMs()), MALFORMED);
+            stats.malformedLines.increment();
+        }
+    }
+
+    @Override
+    public void close() {
+        cache.clear();
+    }
+}
