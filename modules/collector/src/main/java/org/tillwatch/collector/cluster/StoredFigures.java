@@ -47,7 +47,7 @@ final class StoredFigures {
         List<StreamFigures> out = new ArrayList<>(regs.size());
         regs.forEach((k, c) -> out.add(new StreamFigures(new StreamKey(StreamKey.Input.PUSH, k), new RegisterFigures.Snapshot(
                 c.receipts, c.loyalty, c.failed, c.incomplete, c.malformed, c.outcomes, Map.of(),
-                c.last == null ? null : c.last.toString()), c.last, 0)));
+                c.last == null ? null : c.last.toString(), 0), c.last, 0)));
         cached = out;
         cachedAt = now;
         return out;

@@ -23,6 +23,13 @@ public interface Ingest {
     /** Why ingestion stopped, or null. */
     Throwable failure();
 
+    /** Why the collector is not ready, in words for an operator, or null when it is. */
+    default String notReadyReason() {
+        Throwable f = failure();
+        if (f != null) return "ingestion failed: " + f;
+        return ready() ? null : "restoring or stopping";
+    }
+
     int streamCount();
 
     /** Figures of everything ingested, per register stream. */

@@ -144,6 +144,7 @@ public final class IngestEngine implements Ingest, Closeable {
     }
 
     /** Why {@link #ready()} is false (null when it is not): a failure, the data directory full, a start or stop. */
+    @Override
     public String notReadyReason() {
         Throwable f = failure;
         if (f != null) {
