@@ -121,6 +121,10 @@ class DistributedFleetTest {
                     phase("incidents");
                     pushReachesTheIndex(again, b, fleet);
                     phase("push");
+                    String metrics = CollectorProcess.HTTP.send(HttpRequest.newBuilder(b.uri("/metrics")).GET().build(),
+                            HttpResponse.BodyHandlers.ofString()).body();
+                    assertThat(metrics).contains("tillwatch_assembly_malformed_lines_total", "tillwatch_indexer_parked_total 0.0")
+                            .containsPattern("tillwatch_indexer_transactions_total [1-9]");
                 }
             } finally {
                 a.close();

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
+import io.micrometer.core.instrument.FunctionCounter;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import org.apache.kafka.streams.KafkaStreams;
@@ -111,6 +112,7 @@ public final class DistributedCollector implements Serving {
             parts.add(assembly);
             Indexer indexer = new Indexer(bootstrap, topics, store, IndexerSettings.defaults());
             parts.add(indexer);
+            bindMetrics(metrics, assembly, indexer);
             StoredFigures figures = new StoredFigures(store, malformed, 2000);
             KafkaIngest ingest = new KafkaIngest(bootstrap, topics, config.ingest().maxBacklogBytes(), figures::get,
                     () -> assembly.state() == KafkaStreams.State.RUNNING && indexer.failure() == null,
@@ -150,6 +152,21 @@ public final class DistributedCollector implements Serving {
             closeAll(parts);
             throw e;
         }
+    }
+
+    /** This instance's share of the pipeline on /metrics (the chain's totals are the sum over instances). */
+    private static void bindMetrics(Metrics metrics, Assembly assembly, Indexer indexer) {
+        var r = metrics.registry();
+        var a = assembly.stats();
+        FunctionCounter.builder("tillwatch_assembly_bytes", a, s -> s.bytes()).description("register log bytes assembled here").register(r);
+        FunctionCounter.builder("tillwatch_assembly_transactions", a, s -> s.transactions()).description("transactions assembled here").register(r);
+        FunctionCounter.builder("tillwatch_assembly_malformed_lines", a, s -> s.malformedLines())
+                .description("lines the parser could not read, kept in the malformed topic").register(r);
+        FunctionCounter.builder("tillwatch_assembly_duplicate_chunks", a, s -> s.duplicateChunks())
+                .description("raw chunks skipped: their bytes were already assembled").register(r);
+        FunctionCounter.builder("tillwatch_assembly_gaps", a, s -> s.gaps()).description("raw chunks that started past their stream: bytes lost before Kafka").register(r);
+        FunctionCounter.builder("tillwatch_indexer_transactions", indexer, i -> i.indexed()).description("transactions written to the store here").register(r);
+        FunctionCounter.builder("tillwatch_indexer_parked", indexer, i -> i.parked()).description("transactions parked in the dead-letter topic").register(r);
     }
 
     @Override
