@@ -102,7 +102,7 @@ echo
 echo "Summary: pushing a simulated fleet of $stores stores x $registers registers x $receipts receipts ($MB MB of uncompressed" \
   "log, $RECEIPTS receipts+incomplete) with replay --speed max --concurrency $concurrency --chunk-bytes $chunk to a collector" \
   "with -Xmx$heap took $WALL s from replay start to fully indexed (replay itself $REPLAY_S s, $CHUNKS requests of $AVG_CHUNK bytes on average): $MBPS MB/s, $RPS receipts/s;" \
-  "collector CPU $CPU_S s = $CPU_PCT% of 2 cores (the replay client used another $REPLAY_CPU_S s), peak RSS $HWM_MIB MiB," \
+  "collector CPU $CPU_S s = $CPU_PCT% of 2 cores, $CPU_PER_MB CPU-s/MB (the replay client used another $REPLAY_CPU_S s), peak RSS $HWM_MIB MiB," \
   "max heap used $HEAP_MIB MiB, $R503 replay retries after 503; receipt-to-searchable latency over $PROBE_N probes" \
   "(pushed with a trailing noise line, so no idle flush): p50 $PROBE_P50 ms, p99 $PROBE_P99 ms, max $PROBE_MAX ms" \
   "($PROBE_LOST lost, $PROBE_503 probe 503s); per-store search totals match /status: $SEARCHABLE_OK." \
