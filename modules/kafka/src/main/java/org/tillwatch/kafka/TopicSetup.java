@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 
 /** Creates the distributed mode's topics that do not exist yet (an existing topic is left as it is). */
@@ -23,6 +24,10 @@ public final class TopicSetup {
             List<NewTopic> missing = new ArrayList<>();
             for (String name : List.of(topics.raw(), topics.transactions(), topics.activity(), topics.malformed(), topics.deadLetter())) {
                 if (!existing.contains(name)) missing.add(new NewTopic(name, partitions, (short) replication));
+            }
+            if (!existing.contains(topics.figures())) {
+                missing.add(new NewTopic(topics.figures(), partitions, (short) replication)
+                        .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)));
             }
             if (missing.isEmpty()) return;
             for (var f : admin.createTopics(missing).values().values()) {

@@ -28,6 +28,14 @@ public record Topics(String prefix) {
         return prefix + "malformed";
     }
 
+    /**
+     * Compacted: per register the latest {@link RegisterCounts} (key {@code STORE/REGISTER}, value its JSON), what the
+     * status API sums up.
+     */
+    public String figures() {
+        return prefix + "figures";
+    }
+
     /** Transactions the indexer gave up on, with headers reason, source-topic, source-partition, source-offset. */
     public String deadLetter() {
         return prefix + "dead-letter";

@@ -113,7 +113,8 @@ public final class DistributedCollector implements Serving {
             Indexer indexer = new Indexer(bootstrap, topics, store, IndexerSettings.defaults());
             parts.add(indexer);
             bindMetrics(metrics, assembly, indexer);
-            StoredFigures figures = new StoredFigures(store, malformed, 2000);
+            ClusterFigures figures = new ClusterFigures(bootstrap, topics);
+            parts.add(figures);
             KafkaIngest ingest = new KafkaIngest(bootstrap, topics, config.ingest().maxBacklogBytes(), figures::get,
                     () -> assembly.state() == KafkaStreams.State.RUNNING && indexer.failure() == null,
                     () -> indexer.failure() != null ? indexer.failure()
@@ -145,6 +146,7 @@ public final class DistributedCollector implements Serving {
             parts.add(state);
             live.set(state.view());
             malformed.start();
+            figures.start();
             assembly.start();
             indexer.start();
             return new DistributedCollector(parts, server.actualPort(), assembly, indexer, state, alerting);

@@ -3,7 +3,6 @@ package org.tillwatch.collector.cluster;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -21,8 +20,8 @@ import org.tillwatch.domain.parse.MalformedLine;
 import org.tillwatch.kafka.Topics;
 
 /**
- * Every instance reads the whole malformed topic (it is small: lines the parser could not read): counts per register
- * for the status API, and the latest lines for {@code /api/v1/malformed}.
+ * Every instance reads the whole malformed topic (it is small: lines the parser could not read): the latest lines for
+ * {@code /api/v1/malformed} (their counts come with the register's figures, {@link ClusterFigures}).
  */
 final class MalformedTally implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(MalformedTally.class.getName());
@@ -31,7 +30,6 @@ final class MalformedTally implements AutoCloseable {
     private final KafkaConsumer<String, byte[]> consumer;
     private final String topic;
     private final MalformedSamples samples;
-    private final Map<RegisterKey, Long> counts = new TreeMap<>();
     private final Thread thread;
     private volatile boolean closing;
 
@@ -50,10 +48,6 @@ final class MalformedTally implements AutoCloseable {
         thread.start();
     }
 
-    synchronized Map<RegisterKey, Long> byRegister() {
-        return Map.copyOf(counts);
-    }
-
     private void run() {
         try {
             List<TopicPartition> parts = consumer.partitionsFor(topic).stream()
@@ -65,9 +59,6 @@ final class MalformedTally implements AutoCloseable {
                     try {
                         JsonNode n = JSON.readTree(r.value());
                         RegisterKey key = new RegisterKey(n.get("store").asText(), n.get("register").asText());
-                        synchronized (this) {
-                            counts.merge(key, 1L, Long::sum);
-                        }
                         samples.add(key.store(), new MalformedLine(n.path("file").asText(), n.path("line").asLong(),
                                 n.path("reason").asText(), n.path("text").asText()));
                     } catch (java.io.IOException | RuntimeException e) {

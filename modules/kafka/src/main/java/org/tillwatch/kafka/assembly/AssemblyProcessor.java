@@ -24,6 +24,7 @@ import org.tillwatch.domain.model.Transaction;
 import org.tillwatch.domain.parse.MalformedLine;
 import org.tillwatch.index.TransactionCodec;
 import org.tillwatch.kafka.RawChunk;
+import org.tillwatch.kafka.RegisterCounts;
 
 /**
  * Raw chunks to transactions, per register, with the register's parser state in a state store: under
@@ -35,6 +36,7 @@ final class AssemblyProcessor implements Processor<String, byte[], String, byte[
     static final String TRANSACTIONS = "transactions";
     static final String MALFORMED = "malformed";
     static final String ACTIVITY = "activity";
+    static final String FIGURES = "figures";
     private static final Logger LOG = Logger.getLogger(AssemblyProcessor.class.getName());
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -91,7 +93,7 @@ final class AssemblyProcessor implements Processor<String, byte[], String, byte[
                         + ": the bytes between were lost before Kafka; reading on from the chunk");
                 w.finish();
                 emit(w);
-                w = RegisterWork.fresh(chunk.register(), w.store, chunk.file(), offset, now);
+                w = RegisterWork.after(w, chunk.file(), offset, now);
                 cache.put(id, w);
             }
         }
@@ -174,6 +176,10 @@ final class AssemblyProcessor implements Processor<String, byte[], String, byte[
             context.forward(new Record<>(w.key.store(), n.toString().getBytes(StandardCharsets.UTF_8),
                     context.currentSystemTimeMs()), MALFORMED);
             stats.malformedLines.increment();
+        }
+        RegisterCounts counts = w.takeCounts();
+        if (counts != null) {
+            context.forward(new Record<>(w.key.toString(), counts.toJson(), context.currentSystemTimeMs()), FIGURES);
         }
     }
 

@@ -9,6 +9,8 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.tillwatch.kafka.RegisterCounts;
+
 /**
  * What the assembler keeps of one register in its state store: enough to rebuild the register's parser exactly on
  * any instance. Re-reading {@code tail} (the stream's bytes from {@code resumeOffset} up to {@code position}) silently
@@ -17,11 +19,14 @@ import java.util.List;
  * knows whether its in-memory pipeline is still the stored one (it is not after an aborted transaction).
  */
 record RegisterState(long version, String resumeFile, long resumeOffset, long resumeLine, long position, byte[] tail,
-                     List<Mark> marks, long lastInputMillis, long lastEventMillis, boolean quietHandled) {
-    private static final int FORMAT = 1;
+                     List<Mark> marks, long lastInputMillis, long lastEventMillis, boolean quietHandled,
+                     RegisterCounts counts) {
+    /** 2 adds the register's counts after the tail. */
+    private static final int FORMAT = 2;
 
     RegisterState {
         marks = List.copyOf(marks);
+        java.util.Objects.requireNonNull(counts, "counts");
         if (tail.length != position - resumeOffset) {
             throw new IllegalArgumentException("tail of " + tail.length + " bytes for [" + resumeOffset + ", " + position + ")");
         }
@@ -53,6 +58,7 @@ record RegisterState(long version, String resumeFile, long resumeOffset, long re
             }
             out.writeInt(tail.length);
             out.write(tail);
+            counts.write(out);
             return bytes.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -63,7 +69,7 @@ record RegisterState(long version, String resumeFile, long resumeOffset, long re
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(value))) {
             long version = in.readLong();
             int format = in.readByte();
-            if (format != FORMAT) throw new IllegalStateException("unknown register state format " + format);
+            if (format != FORMAT && format != 1) throw new IllegalStateException("unknown register state format " + format);
             String file = in.readUTF();
             long resumeOffset = in.readLong();
             long resumeLine = in.readLong();
@@ -81,7 +87,8 @@ record RegisterState(long version, String resumeFile, long resumeOffset, long re
             }
             byte[] tail = new byte[in.readInt()];
             in.readFully(tail);
-            return new RegisterState(version, file, resumeOffset, resumeLine, position, tail, marks, lastInput, lastEvent, quiet);
+            RegisterCounts counts = format == 1 ? RegisterCounts.zero(null) : RegisterCounts.read(null, in);
+            return new RegisterState(version, file, resumeOffset, resumeLine, position, tail, marks, lastInput, lastEvent, quiet, counts);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

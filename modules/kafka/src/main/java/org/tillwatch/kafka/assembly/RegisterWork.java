@@ -7,11 +7,14 @@ import java.util.List;
 
 import org.tillwatch.domain.assemble.AssemblyListener;
 import org.tillwatch.domain.assemble.RegisterPipeline;
+import org.tillwatch.domain.model.LoyaltyRequest;
 import org.tillwatch.domain.model.RegisterKey;
 import org.tillwatch.domain.model.Store;
+import org.tillwatch.domain.model.TagEvent;
 import org.tillwatch.domain.model.Transaction;
 import org.tillwatch.domain.parse.MalformedLine;
 import org.tillwatch.domain.parse.ReferenceDialect;
+import org.tillwatch.kafka.RegisterCounts;
 import org.tillwatch.kafka.assembly.RegisterState.Mark;
 
 /**
@@ -27,6 +30,10 @@ final class RegisterWork {
     private final RegisterPipeline pipeline;
     private final List<Transaction> transactions = new ArrayList<>();
     private final List<MalformedLine> malformed = new ArrayList<>();
+    /** Outcomes and tags of requests and tags between receipts, not yet counted. */
+    private final List<String> betweenOutcomes = new ArrayList<>();
+    private final List<String> betweenTags = new ArrayList<>();
+    private final Tally tally = new Tally();
     private final List<Mark> marks = new ArrayList<>();
     private String file;
     private String resumeFile;
@@ -49,6 +56,16 @@ final class RegisterWork {
             public void transaction(Transaction t) {
                 transactions.add(t);
             }
+
+            @Override
+            public void registerRequest(RegisterKey register, LoyaltyRequest request) {
+                betweenOutcomes.add(request.outcome().name());
+            }
+
+            @Override
+            public void registerTag(RegisterKey register, TagEvent tag) {
+                betweenTags.add(tag.tag());
+            }
         }, malformed::add);
         this.file = file;
         this.resumeFile = file;
@@ -61,6 +78,15 @@ final class RegisterWork {
     static RegisterWork fresh(RegisterKey key, Store store, String file, long offset, long nowMillis) {
         RegisterWork w = new RegisterWork(key, store, file == null ? FIRST_FILE : file, offset, 0);
         w.lastInputMillis = nowMillis;
+        return w;
+    }
+
+    /** The register's stream starts over at {@code offset} (bytes were lost): a new pipeline, the same counts. */
+    static RegisterWork after(RegisterWork before, String file, long offset, long nowMillis) {
+        RegisterWork w = fresh(before.key, before.store, file, offset, nowMillis);
+        w.tally.restore(before.counts());
+        w.lastEventMillis = before.lastEventMillis;
+        w.tally.changed = true;
         return w;
     }
 
@@ -81,6 +107,9 @@ final class RegisterWork {
         w.pipeline.silent(false);
         w.transactions.clear();
         w.malformed.clear();
+        w.betweenOutcomes.clear();
+        w.betweenTags.clear();
+        w.tally.restore(s.counts());
         w.version = s.version();
         w.lastInputMillis = s.lastInputMillis();
         w.lastEventMillis = s.lastEventMillis();
@@ -148,17 +177,41 @@ final class RegisterWork {
         pipeline.finish();
     }
 
-    /** Transactions assembled since the last call. */
+    /** Transactions assembled since the last call (counted as taken). */
     List<Transaction> takeTransactions() {
         List<Transaction> out = List.copyOf(transactions);
         transactions.clear();
+        out.forEach(tally::transaction);
         return out;
     }
 
     List<MalformedLine> takeMalformed() {
         List<MalformedLine> out = List.copyOf(malformed);
         malformed.clear();
+        tally.malformed += out.size();
+        if (!out.isEmpty()) tally.changed = true;
         return out;
+    }
+
+    /** The register's counts if they changed since the last call (requests and tags between receipts counted now), else null. */
+    RegisterCounts takeCounts() {
+        betweenOutcomes.forEach(o -> tally.outcomes.merge(o, 1L, Long::sum));
+        betweenTags.forEach(t -> tally.tags.merge(t, 1L, Long::sum));
+        if (!betweenOutcomes.isEmpty() || !betweenTags.isEmpty()) tally.changed = true;
+        betweenOutcomes.clear();
+        betweenTags.clear();
+        if (lastEventMillis != tally.lastEventMillis) {
+            tally.lastEventMillis = lastEventMillis;
+            tally.changed = true;
+        }
+        if (!tally.changed) return null;
+        tally.changed = false;
+        return counts();
+    }
+
+    private RegisterCounts counts() {
+        return new RegisterCounts(key, tally.receipts, tally.loyalty, tally.failed, tally.incomplete, tally.malformed,
+                tally.outcomes, tally.tags, tally.lastEventMillis == Long.MIN_VALUE ? null : java.time.Instant.ofEpochMilli(tally.lastEventMillis));
     }
 
     /** The state to save now: drops the bytes and marks the pipeline no longer needs. */
@@ -178,7 +231,7 @@ final class RegisterWork {
         resumeFile = fileAtResume;
         version++;
         return new RegisterState(version, resumeFile, resumeOffset, resumeLine, position(),
-                Arrays.copyOf(tail, tailLength), marks, lastInputMillis, lastEventMillis, quietHandled);
+                Arrays.copyOf(tail, tailLength), marks, lastInputMillis, lastEventMillis, quietHandled, counts());
     }
 
     private void apply(Mark m) {
@@ -199,5 +252,40 @@ final class RegisterWork {
         if (tailLength + len > tail.length) tail = Arrays.copyOf(tail, Math.max(tail.length * 2, tailLength + len));
         System.arraycopy(bytes, off, tail, tailLength, len);
         tailLength += len;
+    }
+
+    /** The counts as the embedded collector keeps them per register stream ({@code RegisterFigures}). */
+    private static final class Tally {
+        long receipts;
+        long loyalty;
+        long failed;
+        long incomplete;
+        long malformed;
+        final java.util.Map<String, Long> outcomes = new java.util.TreeMap<>();
+        final java.util.Map<String, Long> tags = new java.util.TreeMap<>();
+        long lastEventMillis = Long.MIN_VALUE;
+        boolean changed;
+
+        void transaction(Transaction t) {
+            if (t.status().closed()) receipts++; else incomplete++;
+            if (t.loyalty()) loyalty++;
+            if (t.failed()) failed++;
+            for (LoyaltyRequest r : t.requests()) outcomes.merge(r.outcome().name(), 1L, Long::sum);
+            for (TagEvent tag : t.tags()) tags.merge(tag.tag(), 1L, Long::sum);
+            changed = true;
+        }
+
+        void restore(RegisterCounts c) {
+            receipts = c.receipts();
+            loyalty = c.loyalty();
+            failed = c.failed();
+            incomplete = c.incomplete();
+            malformed = c.malformed();
+            outcomes.clear();
+            outcomes.putAll(c.outcomes());
+            tags.clear();
+            tags.putAll(c.tags());
+            lastEventMillis = c.lastEvent() == null ? Long.MIN_VALUE : c.lastEvent().toEpochMilli();
+        }
     }
 }

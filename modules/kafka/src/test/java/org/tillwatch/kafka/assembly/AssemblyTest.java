@@ -24,6 +24,7 @@ import org.tillwatch.kafka.CollectingWriter;
 import org.tillwatch.kafka.KafkaTestCluster;
 import org.tillwatch.kafka.SampleFleetKafka;
 import org.tillwatch.kafka.TopicSetup;
+import org.tillwatch.kafka.RegisterCounts;
 import org.tillwatch.kafka.Topics;
 import org.tillwatch.kafka.index.Indexer;
 import org.tillwatch.kafka.index.IndexerSettings;
@@ -69,7 +70,41 @@ class AssemblyTest {
             assertThat(onTopic).hasSize(writer.stored.size());
             assertThat(onTopic.values()).allMatch(n -> n == 1);
             assertThat(malformedOnTopic(bootstrap, topics)).isEqualTo(23);
+            assertFiguresTopicHasTheExpectedCounts(bootstrap, topics, SampleFleetKafka.expectedStores());
         }
+    }
+
+    /**
+     * The compacted figures topic, latest record per register, summed: every outcome and tag of expected.json (also
+     * those of requests and tags between receipts, which no transaction carries), the stores' counts, 23 malformed lines.
+     */
+    private static void assertFiguresTopicHasTheExpectedCounts(String bootstrap, Topics topics, Map<String, List<Long>> stores)
+            throws Exception {
+        Map<String, RegisterCounts> latest = new java.util.TreeMap<>();
+        consume(bootstrap, topics.figures(), v -> {
+            RegisterCounts c = RegisterCounts.fromJson(v);
+            latest.put(c.register().toString(), c);
+        });
+        Map<String, Long> outcomes = new java.util.TreeMap<>();
+        Map<String, Long> tags = new java.util.TreeMap<>();
+        Map<String, List<Long>> perStore = new java.util.TreeMap<>();
+        long malformed = 0;
+        for (RegisterCounts c : latest.values()) {
+            c.outcomes().forEach((k, n) -> outcomes.merge(k, n, Long::sum));
+            c.tags().forEach((k, n) -> tags.merge(k, n, Long::sum));
+            malformed += c.malformed();
+            perStore.merge(c.register().store(), List.of(c.receipts(), c.loyalty(), c.failed(), c.incomplete()),
+                    (a, b) -> java.util.stream.IntStream.range(0, 4).mapToObj(i -> a.get(i) + b.get(i)).toList());
+        }
+        var expected = new com.fasterxml.jackson.databind.ObjectMapper().readTree(SampleFleetKafka.root().resolve("expected.json").toFile());
+        Map<String, Long> wantOutcomes = new java.util.TreeMap<>();
+        expected.get("outcomes").properties().forEach(e -> wantOutcomes.put(e.getKey(), e.getValue().asLong()));
+        Map<String, Long> wantTags = new java.util.TreeMap<>();
+        expected.get("tags").properties().forEach(e -> wantTags.put(e.getKey(), e.getValue().asLong()));
+        assertThat(outcomes).isEqualTo(wantOutcomes);
+        assertThat(tags).isEqualTo(wantTags);
+        assertThat(malformed).isEqualTo(expected.get("malformed_lines").asLong());
+        assertThat(perStore).isEqualTo(stores);
     }
 
     private AssemblySettings settings(String name) {
