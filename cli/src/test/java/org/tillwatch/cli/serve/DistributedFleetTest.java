@@ -119,6 +119,8 @@ class DistributedFleetTest {
                     phase("stores");
                     checkIncidents(List.of(again, b), registry);
                     phase("incidents");
+                    queriesAnswerAsEmbedded(again, b, fleet);
+                    phase("queries");
                     pushReachesTheIndex(again, b, fleet);
                     phase("push");
                     String metrics = CollectorProcess.HTTP.send(HttpRequest.newBuilder(b.uri("/metrics")).GET().build(),
@@ -136,6 +138,49 @@ class DistributedFleetTest {
      * Push in distributed mode: the same validation, 202 once Kafka has the chunk, and the receipt it carries is
      * assembled and searchable from the other instance.
      */
+    /**
+     * Item 4 of the scale-out issue: a card's receipts of the day, one receipt in full and the organizer's filters answer
+     * from OpenSearch as expected.json says, the same from either instance, with no full payment card number.
+     */
+    private static void queriesAnswerAsEmbedded(CollectorProcess a, CollectorProcess b, Path fleet) throws Exception {
+        JsonNode expected = CollectorProcess.JSON.readTree(fleet.resolve("expected.json").toFile());
+        List<String> cards = new ArrayList<>();
+        expected.get("cards").fieldNames().forEachRemaining(cards::add);
+        for (String card : cards.subList(0, Math.min(8, cards.size()))) {
+            java.util.SortedSet<String> want = new java.util.TreeSet<>();
+            expected.get("cards").get(card).forEach(t -> want.add(t.get("id").asText()));
+            byte[] body = ("{\"card\": \"" + card + "\", \"date\": \"" + expected.get("day").asText() + "\"}").getBytes();
+            for (CollectorProcess c : List.of(a, b)) {
+                HttpResponse<String> r = post(c, "/api/v1/transactions/search", body, null);
+                assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+                java.util.SortedSet<String> got = new java.util.TreeSet<>();
+                CollectorProcess.JSON.readTree(r.body()).forEach(t -> got.add(t.get("id").asText()));
+                assertThat(got).as("card ..." + card.substring(card.length() - 4) + " from port " + c.port).isEqualTo(want);
+                assertThat(r.body()).doesNotContain(card);
+            }
+        }
+        String id = expected.get("cards").get(cards.get(0)).get(0).get("id").asText();
+        JsonNode one = a.get("/api/v1/transactions/" + id);
+        assertThat(one.get("id").asText()).isEqualTo(id);
+        assertThat(one.get("transaction").get("raw")).as("the timeline of raw entries").isNotEmpty();
+        assertThat(one).isEqualTo(b.get("/api/v1/transactions/" + id));
+        for (String store : List.of("AX1B", "URMY")) {
+            byte[] filter = ("{\"filter\": {\"store\": \"" + store + "\"}}").getBytes();
+            HttpResponse<String> fromA = post(a, "/api/v1/organizer/outcomes", filter, null);
+            HttpResponse<String> fromB = post(b, "/api/v1/organizer/outcomes", filter, null);
+            assertThat(fromA.statusCode()).as(fromA.body()).isEqualTo(200);
+            JsonNode outcomes = CollectorProcess.JSON.readTree(fromA.body());
+            JsonNode figures = expected.get("stores").get(store);
+            assertThat(outcomes.get("receipts").asLong()).as(store + " receipts in the index")
+                    .isEqualTo(figures.get("receipts").asLong() + figures.get("incomplete").asLong());
+            assertThat(outcomes).isEqualTo(CollectorProcess.JSON.readTree(fromB.body()));
+            HttpResponse<String> page = post(b, "/api/v1/organizer/receipts",
+                    ("{\"filter\": {\"store\": \"" + store + "\"}, \"limit\": 500}").getBytes(), null);
+            assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
+            for (JsonNode pan : expected.get("full_pans")) assertThat(page.body()).doesNotContain(pan.asText());
+        }
+    }
+
     private static void pushReachesTheIndex(CollectorProcess to, CollectorProcess other, Path fleet) throws Exception {
         HttpResponse<String> bad = post(to, "/api/v1/ingest/bad!/POS01", new byte[] {'x'}, null);
         assertThat(bad.statusCode()).isEqualTo(400);
