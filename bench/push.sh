@@ -5,7 +5,9 @@
 # (a probe register pushes one receipt every 0.5 s during the run). Helper: bench/push_run.py.
 # Usage: bench/push.sh [STORES] [REGISTERS_PER_STORE] [RECEIPTS_PER_REGISTER]
 # Defaults: 100 stores x 10 registers x 40 receipts (~147 MB of log, ~75-100 s on 2 shared cores).
-# Env: SERVE_OPTS (extra JVM options for the collector, e.g. -XX:StartFlightRecording=...), CONCURRENCY (8), CHUNK (1MiB), HEAP (512m), WORK_DIR (/tmp/tillwatch-push-bench), KEEP=1 keeps the run's data
+# Env: CLIENT=pusher sends the same requests with bench/Pusher.java instead of replay (replay's requests recorded once
+# per fleet/slice/chunk into the fleet's folder, then sent by a lean keep-alive client; replay costs ~20 CPU-s per
+# 440 MB on the same 2 cores), SERVE_OPTS (extra JVM options for the collector, e.g. -XX:StartFlightRecording=...), CONCURRENCY (8), CHUNK (1MiB), HEAP (512m), WORK_DIR (/tmp/tillwatch-push-bench), KEEP=1 keeps the run's data
 # (index, spool, serve.log, replay.log). Simulated fleets stay in WORK_DIR, keyed by the sizes, and are reused.
 # Replay keeps registers within SLICE seconds of log time of each other (default here 3600: a bulk load); with
 # replay's own default of 1 s requests average ~270 bytes and the run measures requests per second, not bytes.
@@ -74,12 +76,26 @@ if [ -z "$url" ]; then
 fi
 echo "collector: pid $server_pid, $url, -Xmx$heap, data $run/data"
 
-replay=(--logs "$fleet/logs" --server "$url" --speed max --stores "$fleet/stores.csv"
-        --concurrency "$concurrency" --chunk-bytes "$chunk" --slice "$slice")
-echo "replay: tillwatch replay --logs $fleet/logs --server $url --speed max --stores $fleet/stores.csv --concurrency $concurrency --chunk-bytes $chunk --slice $slice"
+replay_args() { echo --logs "$fleet/logs" --server "$1" --speed max --stores "$fleet/stores.csv" --concurrency "$concurrency" --chunk-bytes "$chunk" --slice "$slice"; }
+client=("${java[@]}" -jar "$jar" replay $(replay_args "$url"))
+if [ "${CLIENT:-replay}" = pusher ]; then
+  mkdir -p "$run/pusher" && "$JAVA_HOME/bin/javac" -d "$run/pusher" "$here/bench/Pusher.java"
+  capture="$fleet/capture-slice$slice-chunk$chunk.bin"
+  if [ ! -f "$capture" ]; then
+    echo "recording replay's requests once into $capture (not measured)..."
+    "$JAVA_HOME/bin/java" -cp "$run/pusher" Pusher record "$capture.tmp" >"$run/recorder.log" 2>&1 &
+    recorder=$!
+    for _ in $(seq 1 100); do grep -q "listening on" "$run/recorder.log" && break; sleep 0.1; done
+    rec_url=$(sed -n 's/^listening on //p' "$run/recorder.log")
+    "${java[@]}" -jar "$jar" replay $(replay_args "$rec_url") >"$run/record-replay.log" 2>&1
+    kill -TERM "$recorder"; wait "$recorder" || true
+    mv "$capture.tmp" "$capture"
+  fi
+  client=("$JAVA_HOME/bin/java" -cp "$run/pusher" Pusher push "$url" "$capture" "$concurrency")
+fi
+echo "client: ${client[*]}"
 python3 "$here/bench/push_run.py" --server "$url" --pid "$server_pid" --replay-log "$run/replay.log" \
-    --expected "$fleet/expected.json" --results "$run/results" -- \
-    "${java[@]}" -jar "$jar" replay "${replay[@]}"
+    --expected "$fleet/expected.json" --results "$run/results" -- "${client[@]}"
 
 # Stop the collector as an operator would: SIGTERM drains and commits.
 t_stop=$(date +%s%N)
@@ -100,10 +116,10 @@ fi
 . "$run/results"
 echo
 echo "Summary: pushing a simulated fleet of $stores stores x $registers registers x $receipts receipts ($MB MB of uncompressed" \
-  "log, $RECEIPTS receipts+incomplete) with replay --speed max --concurrency $concurrency --chunk-bytes $chunk to a collector" \
+  "log, $RECEIPTS receipts+incomplete) with ${CLIENT:-replay} (replay --speed max requests) --concurrency $concurrency --chunk-bytes $chunk to a collector" \
   "with -Xmx$heap took $WALL s from replay start to fully indexed (replay itself $REPLAY_S s, $CHUNKS requests of $AVG_CHUNK bytes on average): $MBPS MB/s, $RPS receipts/s;" \
-  "collector CPU $CPU_S s = $CPU_PCT% of 2 cores (the replay client used another $REPLAY_CPU_S s), peak RSS $HWM_MIB MiB," \
+  "collector CPU $CPU_S s = $CPU_PCT% of 2 cores, $CPU_PER_MB CPU-s/MB (the ${CLIENT:-replay} client used another $REPLAY_CPU_S s), peak RSS $HWM_MIB MiB," \
   "max heap used $HEAP_MIB MiB, $R503 replay retries after 503; receipt-to-searchable latency over $PROBE_N probes" \
   "(pushed with a trailing noise line, so no idle flush): p50 $PROBE_P50 ms, p99 $PROBE_P99 ms, max $PROBE_MAX ms" \
   "($PROBE_LOST lost, $PROBE_503 probe 503s); per-store search totals match /status: $SEARCHABLE_OK." \
-  "Command: bench/push.sh $stores $registers $receipts (CONCURRENCY=$concurrency CHUNK=$chunk)."
+  "Command: bench/push.sh $stores $registers $receipts (CLIENT=${CLIENT:-replay} CONCURRENCY=$concurrency CHUNK=$chunk SLICE=$slice)."

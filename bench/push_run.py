@@ -274,6 +274,8 @@ def main():
     ap.add_argument("--idle-probes", type=int, default=6, help="probes before the replay, on an idle collector")
     ap.add_argument("--settle", type=float, default=2.0, help="seconds the count must stay unchanged at zero backlog")
     ap.add_argument("--timeout", type=float, default=600, help="most seconds to wait for indexing after the replay")
+    ap.add_argument("--sample-every", type=float, default=2.0,
+                    help="seconds between /metrics samples (heap, backlog, timeline); a scrape costs the collector CPU too")
     ap.add_argument("replay", nargs=argparse.REMAINDER)
     a = ap.parse_args()
     cmd = a.replay[1:] if a.replay and a.replay[0] == "--" else a.replay
@@ -293,6 +295,8 @@ def main():
 
     # Sampler: heap and backlog during the run.
     samples = {"heap_max": m0["heap"], "backlog_max": 0.0, "n": 0, "errors": 0}
+    # Timeline (monotonic s, bytes read by ingestion, collector CPU s, JIT compiler threads' CPU s): steady state apart from warm-up.
+    timeline = []
     stop_sampler = threading.Event()
 
     def sampler():
@@ -303,9 +307,11 @@ def main():
                 samples["heap_max"] = max(samples["heap_max"], m["heap"])
                 samples["backlog_max"] = max(samples["backlog_max"], m.get("backlog", 0.0))
                 samples["n"] += 1
+                timeline.append((time.monotonic(), m.get("push_bytes", 0.0), proc_cpu(pid),
+                                 sum(v for k, v in thread_cpu(pid).items() if k.startswith("C") and "Compiler" in k)))
             except (OSError, RuntimeError, http.client.HTTPException):
                 samples["errors"] += 1
-            stop_sampler.wait(0.5)
+            stop_sampler.wait(a.sample_every)
 
     threading.Thread(target=sampler, daemon=True).start()
 
@@ -419,9 +425,19 @@ def main():
     print(f"throughput: {mb / wall:.2f} MB/s and {count / wall:.0f} receipts/s over {wall:.1f} s wall (replay start to indexed)")
     print(f"collector CPU: {cpu:.1f} s (metrics; /proc says {pcpu:.1f} s) = {100 * cpu / wall / a.cores:.0f}% of {a.cores} cores; "
           f"peak RSS (VmHWM) {hwm_kb / 1024:.0f} MiB, RSS now {rss_kb / 1024:.0f} MiB ({anon_kb / 1024:.0f} anon + {file_kb / 1024:.0f} file-backed, e.g. mmapped index); "
-          f"max heap used {samples['heap_max'] / 2**20:.0f} MiB ({samples['n']} samples of /metrics every 0.5 s); "
+          f"max heap used {samples['heap_max'] / 2**20:.0f} MiB ({samples['n']} samples of /metrics every {a.sample_every:g} s); "
           f"max push backlog {samples['backlog_max'] / 1e6:.1f} MB (limit now {status.get('backlog_limit_bytes', 0) / 1e6:.1f} MB); "
           f"longest commit pause {status.get('max_commit_pause_ms', '?')} ms")
+    print(f"collector CPU per MB: {pcpu / mb:.4f} CPU-s/MB ({mb / pcpu:.1f} MB per CPU-second), load average at the end "
+          f"{os.getloadavg()[0]:.2f} (2 cores; above ~2 other work competed for them)")
+    steady = [x for x in timeline if x[0] - t0 >= t_replay / 2 and x[0] - t0 <= t_replay]
+    if len(steady) >= 2:
+        (ta, ba, ca, ja), (tb, bb, cb, jb) = steady[0], steady[-1]
+        smb = (bb - ba) / 1e6
+        if smb > 0:
+            print(f"steady state (second half of the replay, {ta - t0:.0f}-{tb - t0:.0f} s): {smb / (tb - ta):.2f} MB/s read by ingestion, "
+                  f"collector {(cb - ca) / smb:.4f} CPU-s/MB ({100 * (cb - ca) / (tb - ta) / a.cores:.0f}% of {a.cores} cores), "
+                  f"of which JIT compiler threads {jb - ja:.1f} s")
     per_thread = sorted(((k, v - threads0.get(k, 0.0)) for k, v in threads1.items()), key=lambda kv: -kv[1])
     print("collector CPU by thread: " + ", ".join(f"{k} {v:.1f} s" for k, v in per_thread if v >= 0.1))
     print(f"probe ({PROBE_STORE}/{PROBE_REGISTER}, one receipt every {a.probe_interval} s +-20%, pushed with a trailing noise line "
@@ -451,6 +467,7 @@ def main():
             kv("RECEIPTS", count)
             kv("RPS", f"{count / wall:.0f}")
             kv("CPU_S", f"{cpu:.1f}")
+            kv("CPU_PER_MB", f"{pcpu / mb:.4f}")
             kv("CPU_PCT", f"{100 * cpu / wall / a.cores:.0f}")
             kv("REPLAY_CPU_S", f"{replay_cpu:.1f}")
             kv("HWM_MIB", f"{hwm_kb / 1024:.0f}")

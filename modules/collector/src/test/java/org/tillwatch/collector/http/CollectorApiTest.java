@@ -51,6 +51,10 @@ class CollectorApiTest {
                         Map.of("X-Tillwatch-Offset", "" + at, "X-Tillwatch-File", "pos-2026-11-20.log",
                                 "X-Tillwatch-End-Of-File", "" + (at + n == b.length)));
                 assertThat(r.statusCode()).as(r.body()).isEqualTo(202);
+                JsonNode accepted = JSON.readTree(r.body());
+                assertThat(accepted.get("store").asText() + "/" + accepted.get("register").asText()).isEqualTo(e.getKey().toString());
+                assertThat(accepted.get("accepted_bytes").asLong()).isEqualTo(n);
+                assertThat(accepted.get("offset").asLong()).isEqualTo(at + n);
                 at += n;
             }
         }
