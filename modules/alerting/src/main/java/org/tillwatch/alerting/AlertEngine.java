@@ -465,6 +465,9 @@ public final class AlertEngine implements Closeable {
 
     /** Waits until every registered channel took every notice (tests); false on timeout. */
     public boolean awaitDelivered(Duration timeout) throws InterruptedException {
+        synchronized (lock) {
+            if (dirty || !staged.isEmpty()) persist(); // notices waiting for a save due later: saved and handed over now
+        }
         return outbox.awaitDrained(timeout);
     }
 
