@@ -38,13 +38,20 @@ import org.tillwatch.live.ReceiptFact;
 
 /**
  * The alert engine. Fed what ingestion yields ({@link #receipt}, {@link #activity}), it keeps its own live figures
- * and evaluates the rules each time log time (the watermark) crosses a step of {@code evaluate-every}, inline on the
- * ingest thread that moved it: so a replay at any speed raises the same incidents at the same log-time instants as
- * live. Incidents and notices are persisted in {@code <data>/alerting/state.json} before anyone is told; notices go to
- * every registered {@link Notifier} through the {@link Outbox}. Thread-safe.
+ * and evaluates the rules each time log time (the watermark) crosses a step of {@code evaluate-every} (and at each
+ * failure), in log-time order: so a replay at any speed raises the same incidents at the same log-time instants as
+ * live. The work runs in rounds on the ingest thread that released the facts, unless another thread is at it: then
+ * that thread takes them over ({@link Handoff}), so ingestion never waits for rules or for saving. Incidents and
+ * notices are persisted in {@code <data>/alerting/state.json} before anyone is told (at most once per round and per
+ * {@link #PERSIST_EVERY}: the whole state is rewritten each time); notices go to every registered {@link Notifier}
+ * through the {@link Outbox}. Thread-safe.
  */
 public final class AlertEngine implements Closeable {
     private static final Logger LOG = Logger.getLogger(AlertEngine.class.getName());
+    /** A changed state is saved at the end of a round, unless the last save is more recent than this (then later). */
+    static final Duration PERSIST_EVERY = Duration.ofSeconds(1);
+    /** Facts released per round at most: a long backlog is evaluated in rounds, saved in between. */
+    static final int ROUND = 10_000;
 
     final Object lock = new Object();
     final AlertingConfig config;
@@ -67,7 +74,13 @@ public final class AlertEngine implements Closeable {
     private final long stepMs;
     private volatile long lastStep;
     private volatile boolean started;
-    private final Object feed = new Object();
+    private final Handoff handoff = new Handoff(this::round);
+    /** Rounds run (tests). */
+    final java.util.concurrent.atomic.AtomicLong rounds = new java.util.concurrent.atomic.AtomicLong();
+    volatile long persistEveryNanos = PERSIST_EVERY.toNanos();
+    /** The state changed since it was last saved. Guarded by {@link #lock}, as is {@link #lastWrite}. */
+    private boolean dirty;
+    private long lastWrite = System.nanoTime() - Duration.ofHours(1).toNanos();
     private final EventOrder order = new EventOrder(Duration.ofSeconds(1));
     private long nextSequence;
     private long nextSilence;
@@ -180,23 +193,41 @@ public final class AlertEngine implements Closeable {
         release(false);
     }
 
-    /** Releases everything held back, whatever the registers' progress (the watch does it when ingestion went quiet). */
+    /**
+     * Releases everything held back, whatever the registers' progress, and evaluates it; waits for a round under way on
+     * another thread, so that on return everything fed before was evaluated.
+     */
     public void flush() {
-        release(true);
+        handoff.await(true);
+        persistIfDue();
     }
 
     private void release(boolean all) {
-        synchronized (feed) {
-            for (EventOrder.Fact f : order.ready(all)) {
-                if (f.receipt() == null) {
-                    live.activity(f.register(), f.at());
-                } else {
-                    live.receipt(f.receipt());
-                    totals.count(f.receipt());
+        handoff.request(all);
+    }
+
+    /** Releases what is ready, in log-time order, evaluating at each step on the way; saves a changed state. */
+    private void round(boolean all) {
+        try {
+            List<EventOrder.Fact> facts;
+            do {
+                facts = order.ready(all, ROUND);
+                for (EventOrder.Fact f : facts) {
+                    if (f.receipt() == null) {
+                        live.activity(f.register(), f.at());
+                    } else {
+                        live.receipt(f.receipt());
+                        totals.count(f.receipt());
+                    }
+                    // a failure may make a rule true now: do not wait for the next step (still decided by data, not by the clock)
+                    maybeEvaluate(f.receipt() != null && !f.receipt().errorOutcomes().isEmpty());
                 }
-                // a failure may make a rule true now: do not wait for the next step (still decided by data, not by the clock)
-                maybeEvaluate(f.receipt() != null && !f.receipt().errorOutcomes().isEmpty());
-            }
+                rounds.incrementAndGet();
+                persistIfDue();
+            } while (facts.size() == ROUND);
+        } catch (RuntimeException e) {
+            evaluationFailure = e;
+            LOG.log(Level.SEVERE, "alert round failed", e);
         }
     }
 
@@ -212,6 +243,7 @@ public final class AlertEngine implements Closeable {
     /** Evaluates when the watermark crossed into a new step since the last evaluation. */
     public void progress() {
         maybeEvaluate(false);
+        persistIfDue();
     }
 
     private void maybeEvaluate(boolean now) {
@@ -243,7 +275,7 @@ public final class AlertEngine implements Closeable {
         Map<RuleKey, Signal> signals = evaluator.evaluate(live.stores(), wm);
         Map<String, long[]> now = totals.snapshot();
         book.accumulate(now);
-        if (folding.step(signals, wm, now)) persist();
+        if (folding.step(signals, wm, now)) dirty = true;
     }
 
     // ---- self rules (wall clock) ------------------------------------------------------------------------------
@@ -319,8 +351,25 @@ public final class AlertEngine implements Closeable {
         }
     }
 
+    /** Saves the state if it changed and the last save is at least {@link #persistEveryNanos} old. */
+    void persistIfDue() {
+        synchronized (lock) {
+            if (dirty && System.nanoTime() - lastWrite >= persistEveryNanos) persist();
+        }
+    }
+
+    /** The state changed in a way no notice depends on (a delivery): saved with the next save that is due. */
+    void changed() {
+        synchronized (lock) {
+            dirty = true;
+        }
+        persistIfDue();
+    }
+
     void persist() {
         synchronized (lock) {
+            dirty = false;
+            lastWrite = System.nanoTime();
             Map<String, Tracker> t = new TreeMap<>();
             trackers.forEach((k, v) -> t.put(k.toString(), v));
             Instant step = lastStep == Long.MIN_VALUE ? null : Instant.ofEpochMilli(lastStep * stepMs);
@@ -331,7 +380,10 @@ public final class AlertEngine implements Closeable {
             } catch (IOException e) {
                 LOG.log(Level.SEVERE, "cannot save the alert state to " + store.file(), e);
                 // a full disk must not keep its own incident from being told: sent now, saved once space is back
-                if (!noSpace(e)) throw new UncheckedIOException(e);
+                if (!noSpace(e)) {
+                    dirty = true; // tried again with the next save that is due
+                    throw new UncheckedIOException(e);
+                }
             }
             // on disk first, then told: a crash loses no notice, and a restart does not make up one
             for (Saved.Pending p : staged) outbox.add(p.notice(), p.to());
@@ -413,6 +465,9 @@ public final class AlertEngine implements Closeable {
 
     /** Waits until every registered channel took every notice (tests); false on timeout. */
     public boolean awaitDelivered(Duration timeout) throws InterruptedException {
+        synchronized (lock) {
+            if (dirty || !staged.isEmpty()) persist(); // notices waiting for a save due later: saved and handed over now
+        }
         return outbox.awaitDrained(timeout);
     }
 

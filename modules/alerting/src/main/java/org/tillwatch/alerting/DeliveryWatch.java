@@ -27,7 +27,7 @@ final class DeliveryWatch implements Outbox.Listener {
         notices(notifier, "delivered").increment();
         Timer.builder("tillwatch.alert.delivery").description("Time a channel took to accept a notice")
                 .tag("notifier", notifier).register(meters).record(took);
-        engine.persist();
+        engine.changed();
         if (engine.selfOpen(Rule.NOTIFIER_FAILING, notifier)) engine.clearSelf(Rule.NOTIFIER_FAILING, notifier);
     }
 

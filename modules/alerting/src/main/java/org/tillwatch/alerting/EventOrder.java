@@ -81,7 +81,12 @@ final class EventOrder {
     }
 
     /** The facts at or before the low watermark, oldest first. */
-    synchronized List<Fact> ready(boolean all) {
+    List<Fact> ready(boolean all) {
+        return ready(all, Integer.MAX_VALUE);
+    }
+
+    /** The same, at most {@code max} of them (the rest on the next call). */
+    synchronized List<Fact> ready(boolean all, int max) {
         long now = System.nanoTime();
         long low = Long.MAX_VALUE;
         for (Progress p : byTime) {
@@ -91,7 +96,7 @@ final class EventOrder {
             }
         }
         List<Fact> out = new ArrayList<>();
-        while (!queue.isEmpty() && (all || low == Long.MAX_VALUE || queue.peek().at().toEpochMilli() <= low)) out.add(queue.poll());
+        while (!queue.isEmpty() && out.size() < max && (all || low == Long.MAX_VALUE || queue.peek().at().toEpochMilli() <= low)) out.add(queue.poll());
         return out;
     }
 }

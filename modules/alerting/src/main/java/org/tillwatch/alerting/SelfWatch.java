@@ -47,6 +47,7 @@ final class SelfWatch {
     void tick() {
         try {
             engine.releaseQuiet();
+            engine.persistIfDue();
             engine.repeatDue();
             checkStall();
             checkEngine();

@@ -50,7 +50,7 @@ final class Fixture {
         return new ReceiptFact(store, "POS01", Instant.parse(at), true, true, true, List.of("TIMEOUT"), List.of(true));
     }
 
-    static final class Recording implements Notifier {
+    static class Recording implements Notifier {
         final String name;
         final List<IncidentNotice> got = new CopyOnWriteArrayList<>();
         volatile boolean failing;
