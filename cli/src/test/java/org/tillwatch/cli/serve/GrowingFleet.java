@@ -2,7 +2,6 @@ package org.tillwatch.cli.serve;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,11 +11,13 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.stream.Stream;
-import java.util.zip.GZIPInputStream;
+import java.util.Map;
 
+import org.tillwatch.domain.model.RegisterKey;
 import org.tillwatch.domain.model.StoreRegistry;
+import org.tillwatch.kafka.SampleFleetKafka;
 
 /**
  * A fleet's log tree written again as the registers wrote it: every register's {@code pos.log} grows, all of them
@@ -42,22 +43,14 @@ final class GrowingFleet {
     private final List<Register> registers = new ArrayList<>();
 
     GrowingFleet(Path logs, StoreRegistry registry, Path target) throws IOException {
-        try (Stream<Path> stores = Files.list(logs)) {
-            for (Path store : stores.sorted().toList()) {
-                var zone = registry.store(store.getFileName().toString()).zone();
-                try (Stream<Path> regs = Files.list(store)) {
-                    for (Path reg : regs.sorted().toList()) {
-                        List<Line> lines = new ArrayList<>();
-                        try (Stream<Path> files = Files.list(reg)) {
-                            for (Path f : files.sorted((x, y) -> order(x).compareTo(order(y))).toList()) {
-                                split(read(f), zone, lines);
-                            }
-                        }
-                        Path out = Files.createDirectories(target.resolve(store.getFileName().toString()).resolve(reg.getFileName().toString()));
-                        registers.add(new Register(out.resolve("pos.log"), lines));
-                    }
-                }
-            }
+        Map<RegisterKey, List<Line>> byRegister = new LinkedHashMap<>();
+        for (SampleFleetKafka.RegisterFile f : SampleFleetKafka.files(logs)) {
+            RegisterKey r = f.register();
+            split(f.bytes(), registry.store(r.store()).zone(), byRegister.computeIfAbsent(r, k -> new ArrayList<>()));
+        }
+        for (Map.Entry<RegisterKey, List<Line>> e : byRegister.entrySet()) {
+            Path out = Files.createDirectories(target.resolve(e.getKey().store()).resolve(e.getKey().register()));
+            registers.add(new Register(out.resolve("pos.log"), e.getValue()));
         }
     }
 
@@ -105,17 +98,6 @@ final class GrowingFleet {
                 into.add(new Line(at, java.util.Arrays.copyOfRange(bytes, start, end)));
             }
             start = end;
-        }
-    }
-
-    private static String order(Path p) {
-        String n = p.getFileName().toString();
-        return n.startsWith("pos.log") ? "~" : n;
-    }
-
-    private static byte[] read(Path file) throws IOException {
-        try (InputStream in = file.toString().endsWith(".gz") ? new GZIPInputStream(Files.newInputStream(file)) : Files.newInputStream(file)) {
-            return in.readAllBytes();
         }
     }
 }

@@ -61,8 +61,13 @@ public final class SampleFleetKafka {
 
     /** Every register file of the fleet, as (register, file name, bytes), each register's files in stream order. */
     public static List<RegisterFile> files() throws IOException {
+        return files(root().resolve("logs"));
+    }
+
+    /** Every register file under a log tree ({@code <store>/<register>/<files>}), each register's files in stream order. */
+    public static List<RegisterFile> files(Path logs) throws IOException {
         List<RegisterFile> out = new ArrayList<>();
-        try (Stream<Path> stores = Files.list(root().resolve("logs"))) {
+        try (Stream<Path> stores = Files.list(logs)) {
             for (Path store : stores.sorted().toList()) {
                 try (Stream<Path> regs = Files.list(store)) {
                     for (Path reg : regs.sorted().toList()) {

@@ -1,19 +1,12 @@
 package org.tillwatch.collector.cluster;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.tillwatch.collector.ingest.RegisterFigures;
 import org.tillwatch.collector.ingest.StreamFigures;
 import org.tillwatch.collector.ingest.StreamKey;
@@ -30,24 +23,15 @@ import org.tillwatch.kafka.Topics;
 final class ClusterFigures implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(ClusterFigures.class.getName());
 
-    private final KafkaConsumer<String, byte[]> consumer;
-    private final String topic;
     private final Map<RegisterKey, RegisterCounts> latest = new TreeMap<>();
-    private final Thread thread;
-    private volatile boolean closing;
+    private final TopicFollower follower;
 
     ClusterFigures(String bootstrap, Topics topics) {
-        this.topic = topics.figures();
-        this.consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false), new StringDeserializer(), new ByteArrayDeserializer());
-        this.thread = new Thread(this::run, "tillwatch-figures");
-        thread.setDaemon(true);
+        this.follower = new TopicFollower(bootstrap, topics.figures(), "figures", LOG, "figures reader", this::add);
     }
 
     void start() {
-        thread.start();
+        follower.start();
     }
 
     /** Each register's latest counts, as the status API reads stream figures. */
@@ -65,42 +49,16 @@ final class ClusterFigures implements AutoCloseable {
         return out;
     }
 
-    private void run() {
-        try {
-            List<TopicPartition> parts = consumer.partitionsFor(topic).stream()
-                    .map(p -> new TopicPartition(topic, p.partition())).toList();
-            consumer.assign(parts);
-            consumer.seekToBeginning(parts);
-            while (!closing) {
-                for (var r : consumer.poll(Duration.ofMillis(500))) {
-                    if (r.value() == null) continue;
-                    try {
-                        RegisterCounts c = RegisterCounts.fromJson(r.value());
-                        synchronized (this) {
-                            latest.put(c.register(), c);
-                        }
-                    } catch (RuntimeException e) {
-                        LOG.warning(() -> "unreadable record in " + topic + " at " + r.partition() + "@" + r.offset());
-                    }
-                }
-            }
-        } catch (WakeupException e) {
-            // closing
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "figures reader stopped", e);
-        } finally {
-            consumer.close();
+    private void add(ConsumerRecord<String, byte[]> r) {
+        if (r.value() == null) return;
+        RegisterCounts c = RegisterCounts.fromJson(r.value());
+        synchronized (this) {
+            latest.put(c.register(), c);
         }
     }
 
     @Override
     public void close() {
-        closing = true;
-        consumer.wakeup();
-        try {
-            thread.join(10_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        follower.close();
     }
 }

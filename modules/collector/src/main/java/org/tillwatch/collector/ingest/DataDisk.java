@@ -3,6 +3,7 @@ package org.tillwatch.collector.ingest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.logging.Logger;
 
 import org.tillwatch.config.Units;
 
@@ -13,6 +14,7 @@ import org.tillwatch.config.Units;
  * counts as back at one and a half times the reserve, so the engine does not flap at the edge.
  */
 final class DataDisk {
+    private static final Logger LOG = Logger.getLogger(IngestEngine.class.getName());
     private final Path dir;
     private final long reserve;
     private volatile String problem;
@@ -38,6 +40,26 @@ final class DataDisk {
             problem = null;
         }
         return problem == null;
+    }
+
+    /**
+     * Space gone: pause (nothing is written). Space back: {@code resume} goes on reading whatever waits, no restart
+     * needed. The only place that measures, so that no return of space goes unnoticed. True when writable.
+     */
+    synchronized boolean watch(Runnable resume) {
+        boolean was = writable();
+        boolean now = check();
+        if (was && !now) LOG.warning(this::problem);
+        if (!was && now) {
+            LOG.info(() -> "data directory " + dir + " has room again (" + free + " bytes free): ingestion resumes");
+            resume.run();
+        }
+        return now;
+    }
+
+    /** Why the collector is not ready after a write failed for lack of space. */
+    String failedWrite() {
+        return problem + " (a write failed half done: restart the collector once space is freed)";
     }
 
     /** A write failed for lack of space. */

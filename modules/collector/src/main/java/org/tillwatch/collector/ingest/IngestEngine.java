@@ -2,27 +2,20 @@ package org.tillwatch.collector.ingest;
 
 import java.io.Closeable;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import java.util.stream.Stream;
 
 import org.tillwatch.config.CollectorConfig;
-import org.tillwatch.domain.assemble.RegisterAssembler;
 import org.tillwatch.domain.model.RegisterKey;
 import org.tillwatch.domain.model.StoreRegistry;
 import org.tillwatch.index.TransactionIndexWriter;
@@ -31,57 +24,47 @@ import org.tillwatch.index.TransactionIndexWriter;
  * Runs every register stream: reads new bytes (tailed files, pushed spool) on a pool of ingest threads, one thread
  * per stream at a time, and commits the index together with a checkpoint of every stream.
  *
- * <p>Exactly once: a commit stops ingestion for a moment (the write side of {@link #barrier}), takes every stream's
- * checkpoint, and prepares the index commit, so the commit holds exactly the transactions the checkpoint has counted.
- * After a crash, each stream goes back to its checkpoint and silently re-reads the few bytes its parser state needs.
+ * <p>The coordinator: streams come from {@link StreamOpener}, reads hold the {@link CheckpointCommitter}'s barrier so
+ * a commit holds exactly the transactions its checkpoint has counted (exactly once), quiet streams are flushed and
+ * expired by the {@link SilencePolicy}, pushes are bounded by the {@link PushBacklog}, and everything pauses while the
+ * {@link DataDisk} is short of space. After a crash, each stream goes back to its checkpoint and silently re-reads the
+ * few bytes its parser state needs.
  */
 public final class IngestEngine implements Ingest, Closeable {
     private static final Logger LOG = Logger.getLogger(IngestEngine.class.getName());
     private static final int SLICE = 1 << 20;
-    private static final long SLOW_PAUSE_NANOS = 1_000_000_000L;
 
     private final CollectorConfig config;
-    private final StoreRegistry registry;
-    private final TransactionIndexWriter writer;
-    private final Path dataDir;
     private final IngestObserver observer;
-    private final Supplier<Instant> watermark;
-    private final CheckpointStore checkpoints;
     private final MalformedSamples samples;
-    private final Map<StreamKey, RegisterStream> streams = new ConcurrentHashMap<>();
-    private final ReentrantReadWriteLock barrier = new ReentrantReadWriteLock(true);
-    private final AtomicLong backlog = new AtomicLong();
-    private final AtomicLong pushedRead = new AtomicLong();
+    private final TransactionIndexWriter writer;
+    private final RegisterStreams streams = new RegisterStreams();
     private final AtomicLong droppedContinuation = new AtomicLong();
-    private final BacklogLimit backlogLimit;
+    private final PushBacklog backlog;
     private final DataDisk disk;
+    private final StreamOpener opener;
+    private final CheckpointCommitter committer;
+    private final SilencePolicy silence;
     private final ThreadLocal<byte[]> buffers = ThreadLocal.withInitial(() -> new byte[SLICE]);
     private final ExecutorService workers;
     private final ScheduledExecutorService timer;
     private volatile boolean ready;
     private volatile boolean closed;
-    private volatile Instant lastCommit;
-    private volatile long lastCommitPauseNanos;
-    private volatile long maxCommitPauseNanos;
     private volatile Throwable failure;
-    private volatile long lastRefusalNanos = System.nanoTime();
-    private long generation;
 
     public IngestEngine(CollectorConfig config, StoreRegistry registry, TransactionIndexWriter writer, Path dataDir,
                         IngestObserver observer, Supplier<Instant> watermark, MalformedSamples samples) throws IOException {
         this.config = config;
-        this.registry = registry;
-        this.writer = writer;
-        this.dataDir = dataDir;
         this.observer = observer;
-        this.watermark = watermark;
         this.samples = samples;
-        this.checkpoints = new CheckpointStore(dataDir);
+        this.writer = writer;
+        this.backlog = new PushBacklog(config.ingest());
+        this.disk = new DataDisk(dataDir, config.data().minFreeBytes());
+        this.opener = new StreamOpener(config.logs().root(), dataDir, registry, writer, observer, samples, backlog);
+        this.committer = new CheckpointCommitter(writer, dataDir, samples);
+        this.silence = new SilencePolicy(config.ingest().idleFlush(), config.ingest().silenceExpiry(), watermark);
         this.workers = Executors.newFixedThreadPool(config.ingest().threads(), daemon("ingest"));
         this.timer = Executors.newSingleThreadScheduledExecutor(daemon("ingest-timer"));
-        this.backlogLimit = new BacklogLimit(config.ingest().maxChunkBytes(), config.ingest().maxBacklogBytes(),
-                config.ingest().maxBacklogDelay());
-        this.disk = new DataDisk(dataDir, config.data().minFreeBytes());
     }
 
     private static java.util.concurrent.ThreadFactory daemon(String name) {
@@ -97,7 +80,7 @@ public final class IngestEngine implements Ingest, Closeable {
     public void start() throws IOException {
         disk.check();
         restore();
-        holdExpiryOfRestored();
+        silence.holdRestored(streams.all());
         discover();
         ready = true;
         timer.scheduleWithFixedDelay(guard(this::watchDisk), 200, 200, TimeUnit.MILLISECONDS);
@@ -109,9 +92,8 @@ public final class IngestEngine implements Ingest, Closeable {
         timer.scheduleWithFixedDelay(guard(this::quiet), tick, tick, TimeUnit.MILLISECONDS);
         long commit = config.ingest().commitInterval().toMillis();
         timer.scheduleWithFixedDelay(guard(this::commit), commit, commit, TimeUnit.MILLISECONDS);
-        timer.scheduleAtFixedRate(() -> backlogLimit.sample(pushedRead.get(), System.nanoTime(), backlog.get()),
-                250, 250, TimeUnit.MILLISECONDS);
-        for (RegisterStream s : streams.values()) schedule(s);
+        timer.scheduleAtFixedRate(backlog::sample, 250, 250, TimeUnit.MILLISECONDS);
+        for (RegisterStream s : streams.all()) schedule(s);
     }
 
     private Runnable guard(IoTask task) {
@@ -148,8 +130,7 @@ public final class IngestEngine implements Ingest, Closeable {
     public String notReadyReason() {
         Throwable f = failure;
         if (f != null) {
-            return DataDisk.noSpace(f) ? disk.problem() + " (a write failed half done: restart the collector once space is freed)"
-                    : "ingestion failed: " + f;
+            return DataDisk.noSpace(f) ? disk.failedWrite() : "ingestion failed: " + f;
         }
         if (!disk.writable()) return disk.problem();
         return ready() ? null : "restoring or stopping";
@@ -170,37 +151,21 @@ public final class IngestEngine implements Ingest, Closeable {
         return disk.freeBytes();
     }
 
-    /**
-     * Space gone: pause (nothing is written). Space back: go on reading whatever waits, no restart needed. The only
-     * place that measures, so that no return of space goes unnoticed.
-     */
     private boolean watchDisk() {
-        synchronized (disk) {
-            boolean was = disk.writable();
-            boolean now = disk.check();
-            if (was && !now) LOG.warning(disk::problem);
-            if (!was && now) {
-                LOG.info(() -> "data directory " + dataDir + " has room again (" + disk.freeBytes() + " bytes free): ingestion resumes");
-                for (RegisterStream s : streams.values()) schedule(s);
-            }
-            return now;
-        }
+        return disk.watch(() -> streams.all().forEach(this::schedule));
     }
 
     private void restore() throws IOException {
-        String g = writer.lastCommitData().get(CheckpointStore.COMMIT_KEY);
-        if (g == null) return;
-        generation = Long.parseLong(g);
-        Checkpoint cp = checkpoints.read(generation).orElseThrow(() ->
-                new IOException("the index names checkpoint " + g + " but " + dataDir.resolve("checkpoints") + " lacks it"));
+        Checkpoint cp = committer.restore().orElse(null);
+        if (cp == null) return;
         byte[] buf = new byte[SLICE];
         for (Checkpoint.Stream s : cp.streams()) {
             StreamKey key = new StreamKey(StreamKey.Input.valueOf(s.input()), new RegisterKey(s.store(), s.register()));
-            if (key.input() == StreamKey.Input.TAIL && config.logs().root() == null) {
+            if (key.input() == StreamKey.Input.TAIL && !opener.tails()) {
                 LOG.warning(() -> key + " was tailed before but no log root is configured now: left as it was");
                 continue;
             }
-            RegisterStream stream = newStream(key, false);
+            RegisterStream stream = opener.open(key, false);
             stream.figures.restore(s.figures());
             stream.segments.restore(s, stream.pipeline, buf);
             stream.countDropped(false);
@@ -208,77 +173,27 @@ public final class IngestEngine implements Ingest, Closeable {
             if (stream.segments instanceof TailSegments t && t.lostState() != null) {
                 LOG.warning(() -> key + ": could not rebuild the parser state after the restart, " + t.lostState());
             }
-            if (stream.segments instanceof SpoolSegments sp) backlog.addAndGet(sp.length() - stream.pipeline.position());
+            if (stream.segments instanceof SpoolSegments sp) backlog.add(sp.length() - stream.pipeline.position());
             if (stream.figures.lastEvent != null) observer.activity(key.register(), stream.figures.lastEvent);
-            streams.put(key, stream);
+            streams.put(stream);
         }
-    }
-
-    /**
-     * The watermark comes back as the fleet's newest event, but a register's shipper may have been behind it when the
-     * collector stopped, and takes a while to resume: until a restored register sends again, its open receipt waits
-     * for the watermark to move the spec's silence past the restart, not past its own last entry.
-     */
-    private void holdExpiryOfRestored() {
-        Instant mark = watermark.get();
-        if (mark == null) return;
-        Instant notBefore = mark.plus(RegisterAssembler.SILENCE);
-        for (RegisterStream s : streams.values()) s.expireNotBefore = notBefore;
-    }
-
-    private RegisterStream newStream(StreamKey key, boolean fresh) throws IOException {
-        RegisterKey r = key.register();
-        Segments segments = switch (key.input()) {
-            case TAIL -> new TailSegments(r, config.logs().root().resolve(r.store()).resolve(r.register()));
-            case PUSH -> SpoolSegments.open(spoolDir(r), "push:" + r.store() + "/" + r.register());
-        };
-        RegisterStream s = new RegisterStream(key, registry.store(r.store()), segments, writer, observer, samples);
-        if (fresh) {
-            if (segments instanceof SpoolSegments sp) {
-                sp.start(s.pipeline);
-                backlog.addAndGet(sp.length());
-            } else {
-                ((TailSegments) segments).refresh();
-            }
-        }
-        return s;
-    }
-
-    private Path spoolDir(RegisterKey r) {
-        return dataDir.resolve("spool").resolve(r.store()).resolve(r.register());
     }
 
     /** Finds registers not seen yet: new folders under the log root, spools left by pushes before a crash. */
     private void discover() throws IOException {
-        Path root = config.logs().root();
-        if (root != null && Files.isDirectory(root)) {
-            for (Path store : list(root)) {
-                String code = store.getFileName().toString();
-                if (!RegisterKey.isStoreCode(code) || !Files.isDirectory(store)) continue;
-                for (Path reg : list(store)) {
-                    String name = reg.getFileName().toString();
-                    if (!RegisterKey.isRegisterName(name) || !Files.isDirectory(reg)) continue;
-                    StreamKey key = new StreamKey(StreamKey.Input.TAIL, new RegisterKey(code, name));
-                    RegisterStream s = streams.get(key);
-                    if (s == null) {
-                        s = newStream(key, true);
-                        streams.put(key, s);
-                    } else {
-                        refresh(s);
-                    }
-                    schedule(s);
-                }
+        for (StreamKey key : opener.tailed()) {
+            RegisterStream s = streams.get(key);
+            if (s == null) {
+                s = opener.open(key, true);
+                streams.put(s);
+            } else {
+                refresh(s);
             }
+            schedule(s);
         }
-        Path spool = dataDir.resolve("spool");
-        if (!ready && Files.isDirectory(spool)) {
-            for (Path store : list(spool)) {
-                for (Path reg : list(store)) {
-                    StreamKey key = new StreamKey(StreamKey.Input.PUSH,
-                            new RegisterKey(store.getFileName().toString(), reg.getFileName().toString()));
-                    if (!streams.containsKey(key)) streams.put(key, newStream(key, true));
-                }
-            }
+        if (ready) return;
+        for (StreamKey key : opener.spooled()) {
+            if (!streams.contains(key)) streams.put(opener.open(key, true));
         }
     }
 
@@ -291,16 +206,10 @@ public final class IngestEngine implements Ingest, Closeable {
         }
     }
 
-    private static List<Path> list(Path dir) throws IOException {
-        try (Stream<Path> s = Files.list(dir)) {
-            return s.sorted().toList();
-        }
-    }
-
     /** Tailed files that grew get read. */
     private void poll() throws IOException {
         if (!disk.writable()) return;
-        for (RegisterStream s : streams.values()) {
+        for (RegisterStream s : streams.all()) {
             if (s.key.input() != StreamKey.Input.TAIL || s.queued.get() || !s.lock.tryLock()) continue;
             boolean more;
             try {
@@ -321,20 +230,17 @@ public final class IngestEngine implements Ingest, Closeable {
         if (!disk.writable()) return; // the stream is scheduled again when space is back
         long fed = 0;
         boolean more = false;
-        barrier.readLock().lock();
+        committer.reading().lock();
         s.lock.lock();
         try {
             fed = s.segments.pump(s.pipeline, buffers.get(), SLICE);
             if (fed > 0) {
-                s.lastInputNanos = System.nanoTime();
-                s.expireNotBefore = null;
-                s.quietHandled = false;
+                SilencePolicy.heard(s);
                 Instant last = s.lastEvent();
                 s.figures.lastEvent = last;
                 if (last != null) observer.activity(s.key.register(), last);
                 if (s.key.input() == StreamKey.Input.PUSH) {
-                    backlog.addAndGet(-fed);
-                    pushedRead.addAndGet(fed);
+                    backlog.read(fed);
                 }
                 observer.bytes(s.key, fed);
                 droppedContinuation.addAndGet(s.countDropped(true));
@@ -345,47 +251,15 @@ public final class IngestEngine implements Ingest, Closeable {
             fail(e);
         } finally {
             s.lock.unlock();
-            barrier.readLock().unlock();
+            committer.reading().unlock();
         }
         if (more) schedule(s);
     }
 
-    /**
-     * Streams that went quiet: their last entry is read once it is surely complete (so a receipt's close is searchable
-     * within moments), and an open receipt is ended INCOMPLETE once event time has moved 30 minutes past it.
-     *
-     * <p>Silence is the register's, not the collector's: time in which pushes were refused (anyone's: the shippers
-     * wait in line behind the refused ones) does not count, nor does a restart before the register resumes (see
-     * {@link #holdExpiryOfRestored()}). Otherwise a register lagging behind the fleet loses a receipt whose close is
-     * still on its way.
-     */
+    /** Streams that went quiet get flushed and, once silent long enough, expired: see {@link SilencePolicy}. */
     private void quiet() {
-        long now = System.nanoTime();
-        long idleFlush = config.ingest().idleFlush().toNanos();
-        long expiry = config.ingest().silenceExpiry().toNanos();
-        long refused = lastRefusalNanos;
-        Instant mark = watermark.get();
         if (!disk.writable()) return;
-        barrier.readLock().lock();
-        try {
-            for (RegisterStream s : streams.values()) {
-                long idle = now - s.lastInputNanos;
-                long silent = now - Math.max(s.lastInputNanos, refused);
-                Instant notBefore = s.expireNotBefore;
-                boolean expire = silent >= expiry && mark != null && (notBefore == null || !mark.isBefore(notBefore));
-                if (idle < idleFlush || (s.quietHandled && !expire)) continue;
-                if (s.queued.get() || !s.lock.tryLock()) continue;
-                try {
-                    if (!s.quietHandled) s.pipeline.flushIfComplete();
-                    s.quietHandled = true;
-                    if (expire) s.pipeline.expireIfSilent(mark.atZone(s.store.zone()).toLocalDateTime());
-                } finally {
-                    s.lock.unlock();
-                }
-            }
-        } finally {
-            barrier.readLock().unlock();
-        }
+        silence.sweep(streams.all(), committer.reading());
     }
 
     /**
@@ -405,18 +279,8 @@ public final class IngestEngine implements Ingest, Closeable {
     public PushResult push(RegisterKey register, byte[] body, Long offset, String file, boolean endOfFile)
             throws IOException, PushRejected {
         if (!disk.writable()) throw refused(PushRejected.Saturated.diskFull(disk.problem()));
-        if (!ready()) throw refused(new PushRejected.Saturated(backlog.get()));
-        StreamKey key = new StreamKey(StreamKey.Input.PUSH, register);
-        RegisterStream s = streams.get(key);
-        if (s == null) {
-            synchronized (streams) {
-                s = streams.get(key);
-                if (s == null) {
-                    s = newStream(key, true);
-                    streams.put(key, s);
-                }
-            }
-        }
+        if (!ready()) throw refused(new PushRejected.Saturated(backlog.bytes()));
+        RegisterStream s = streams.pushed(register, opener);
         SpoolSegments spool = (SpoolSegments) s.segments;
         long accepted;
         long length;
@@ -428,12 +292,16 @@ public final class IngestEngine implements Ingest, Closeable {
                 skip = (int) Math.min(body.length, have - offset);
             }
             accepted = body.length - skip;
-            reserve(accepted);
+            try {
+                backlog.reserve(accepted);
+            } catch (PushRejected.Saturated e) {
+                throw refused(e);
+            }
             boolean retry = offset != null && offset + body.length <= have;
             try {
                 length = retry ? have : spool.append(body, skip, (int) accepted, file, endOfFile);
             } catch (IOException | RuntimeException e) {
-                backlog.addAndGet(-accepted);
+                backlog.add(-accepted);
                 if (!DataDisk.noSpace(e)) throw e;
                 disk.full(e); // the spool took nothing (see SpoolSegments#append): refused like a full backlog
                 throw refused(PushRejected.Saturated.diskFull(disk.problem()));
@@ -443,31 +311,16 @@ public final class IngestEngine implements Ingest, Closeable {
         return new PushResult(accepted, length);
     }
 
-    /**
-     * Counts {@code bytes} into the backlog if they fit under the limit. Check and add are one step: pushes to
-     * different registers run at once, and a separate check would let each of them pass the same free room.
-     */
-    private void reserve(long bytes) throws PushRejected.Saturated {
-        if (bytes <= 0) return;
-        while (true) {
-            long now = backlog.get();
-            long limit = backlogLimit.limit();
-            if (now + bytes > limit) throw refused(new PushRejected.Saturated(now, backlogLimit.drainMillis(now + bytes - limit)));
-            if (backlog.compareAndSet(now, now + bytes)) return;
-        }
-    }
-
     /** A refused push: shippers hold their bytes, so no register's silence counts until pushes are accepted again. */
     private PushRejected.Saturated refused(PushRejected.Saturated e) {
-        lastRefusalNanos = System.nanoTime();
+        silence.refused();
         observer.refused(e.code());
         return e;
     }
 
     /** What a shipper should send next for a register: how many bytes the collector has. */
     public long pushedOffset(RegisterKey register) {
-        RegisterStream s = streams.get(new StreamKey(StreamKey.Input.PUSH, register));
-        return s == null ? 0 : ((SpoolSegments) s.segments).length();
+        return streams.pushedOffset(register);
     }
 
     public record PushResult(long acceptedBytes, long offset) {
@@ -479,74 +332,27 @@ public final class IngestEngine implements Ingest, Closeable {
      */
     public synchronized boolean commit() throws IOException {
         if (!watchDisk()) return false;
-        List<RegisterStream> taken = new ArrayList<>(streams.size());
-        List<Checkpoint.Stream> snapshot = new ArrayList<>(streams.size());
-        long gen = generation + 1;
-        writer.flush(); // the bulk of the index work, done while ingestion goes on
-        long pauseStart = System.nanoTime();
-        long locked = pauseStart;
-        long snapshotted = pauseStart;
-        barrier.writeLock().lock();
-        try {
-            locked = System.nanoTime();
-            for (RegisterStream s : streams.values()) {
-                taken.add(s);
-                snapshot.add(s.checkpoint());
-            }
-            snapshotted = System.nanoTime();
-            writer.prepareCommit(Map.of(CheckpointStore.COMMIT_KEY, Long.toString(gen), "last_ingest", Instant.now().toString()));
-        } finally {
-            barrier.writeLock().unlock();
-            long end = System.nanoTime();
-            long pause = end - pauseStart;
-            lastCommitPauseNanos = pause;
-            maxCommitPauseNanos = Math.max(maxCommitPauseNanos, pause);
-            if (pause > SLOW_PAUSE_NANOS) {
-                long wait = locked - pauseStart, cps = snapshotted - locked, flush = end - snapshotted;
-                LOG.info(() -> String.format("commit held ingestion still for %d ms: %d ms waiting for running reads, %d ms "
-                        + "for the checkpoints of %d streams, %d ms preparing the index commit", pause / 1_000_000,
-                        wait / 1_000_000, cps / 1_000_000, taken.size(), flush / 1_000_000));
-            }
-        }
-        for (RegisterStream s : streams.values()) {
-            if (s.segments instanceof SpoolSegments sp) sp.sync();
-        }
-        checkpoints.write(new Checkpoint(gen, Instant.now().toString(), snapshot));
-        writer.commit();
-        generation = gen;
-        lastCommit = Instant.now();
-        checkpoints.prune(gen);
-        samples.flush();
-        for (int i = 0; i < taken.size(); i++) {
-            RegisterStream s = taken.get(i);
-            if (s.lock.tryLock()) {
-                try {
-                    s.segments.committed(snapshot.get(i).resumeOffset());
-                } finally {
-                    s.lock.unlock();
-                }
-            }
-        }
+        committer.commit(streams.all());
         return true;
     }
 
     public Instant lastCommit() {
-        return lastCommit;
+        return committer.lastCommit();
     }
 
     /** How long the last commit held ingestion still (waiting for running reads, then flushing the index). */
     public Duration lastCommitPause() {
-        return Duration.ofNanos(lastCommitPauseNanos);
+        return committer.lastPause();
     }
 
     /** The longest such pause since start. */
     public Duration maxCommitPause() {
-        return Duration.ofNanos(maxCommitPauseNanos);
+        return committer.maxPause();
     }
 
     /** The backlog (bytes) pushes are accepted up to now: see {@link BacklogLimit}. */
     public long backlogLimitBytes() {
-        return backlogLimit.limit();
+        return backlog.limitBytes();
     }
 
     /** Continuation lines dropped after their entry was read early, in all (restored from the last commit, then counted on). */
@@ -556,23 +362,17 @@ public final class IngestEngine implements Ingest, Closeable {
 
     /** Bytes pushed and spooled but not read yet. */
     public long backlogBytes() {
-        return backlog.get();
+        return backlog.bytes();
     }
 
     /** Streams waiting for an ingest thread. */
     public int queuedStreams() {
-        int n = 0;
-        for (RegisterStream s : streams.values()) if (s.queued.get()) n++;
-        return n;
+        return streams.queued();
     }
 
     /** The register has read work waiting or under way: more of its entries are coming (alerting orders by it). */
     public boolean busy(RegisterKey register) {
-        for (StreamKey.Input input : StreamKey.Input.values()) {
-            RegisterStream s = streams.get(new StreamKey(input, register));
-            if (s != null && (s.queued.get() || s.lock.isLocked())) return true;
-        }
-        return false;
+        return streams.busy(register);
     }
 
     public int streamCount() {
@@ -581,16 +381,7 @@ public final class IngestEngine implements Ingest, Closeable {
 
     /** Every stream's figures (each consistent in itself). */
     public List<StreamFigures> figures() {
-        List<StreamFigures> out = new ArrayList<>(streams.size());
-        for (RegisterStream s : streams.values()) {
-            s.lock.lock();
-            try {
-                out.add(new StreamFigures(s.key, s.figures.snapshot(), s.figures.lastEvent, s.pipeline.position()));
-            } finally {
-                s.lock.unlock();
-            }
-        }
-        return out;
+        return streams.figures();
     }
 
     /** Waits until every stream has read all it can see now (tests, graceful shutdown); false on timeout. */
@@ -598,7 +389,7 @@ public final class IngestEngine implements Ingest, Closeable {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             boolean idle = true;
-            for (RegisterStream s : streams.values()) {
+            for (RegisterStream s : streams.all()) {
                 if (s.queued.get()) { idle = false; break; }
                 s.lock.lock();
                 try {

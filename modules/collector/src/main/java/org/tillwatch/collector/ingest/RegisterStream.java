@@ -63,7 +63,7 @@ final class RegisterStream {
                 figures.registerTag(tag);
             }
         }, line -> {
-            figures.malformed++;
+            figures.malformed();
             samples.add(key.register().store(), line);
             observer.malformed(key.register().store(), line);
         });

@@ -14,6 +14,7 @@ import org.tillwatch.domain.model.TagEvent;
 import org.tillwatch.domain.model.Transaction;
 import org.tillwatch.domain.parse.MalformedLine;
 import org.tillwatch.domain.parse.ReferenceDialect;
+import org.tillwatch.domain.tally.RegisterTally;
 import org.tillwatch.kafka.RegisterCounts;
 import org.tillwatch.kafka.assembly.RegisterState.Mark;
 
@@ -188,15 +189,15 @@ final class RegisterWork {
     List<MalformedLine> takeMalformed() {
         List<MalformedLine> out = List.copyOf(malformed);
         malformed.clear();
-        tally.malformed += out.size();
+        tally.counts.malformed(out.size());
         if (!out.isEmpty()) tally.changed = true;
         return out;
     }
 
     /** The register's counts if they changed since the last call (requests and tags between receipts counted now), else null. */
     RegisterCounts takeCounts() {
-        betweenOutcomes.forEach(o -> tally.outcomes.merge(o, 1L, Long::sum));
-        betweenTags.forEach(t -> tally.tags.merge(t, 1L, Long::sum));
+        betweenOutcomes.forEach(tally.counts::outcome);
+        betweenTags.forEach(tally.counts::tag);
         if (!betweenOutcomes.isEmpty() || !betweenTags.isEmpty()) tally.changed = true;
         betweenOutcomes.clear();
         betweenTags.clear();
@@ -210,8 +211,9 @@ final class RegisterWork {
     }
 
     private RegisterCounts counts() {
-        return new RegisterCounts(key, tally.receipts, tally.loyalty, tally.failed, tally.incomplete, tally.malformed,
-                tally.outcomes, tally.tags, tally.lastEventMillis == Long.MIN_VALUE ? null : java.time.Instant.ofEpochMilli(tally.lastEventMillis));
+        RegisterTally c = tally.counts;
+        return new RegisterCounts(key, c.receipts(), c.loyalty(), c.failed(), c.incomplete(), c.malformed(),
+                c.outcomes(), c.tags(), tally.lastEventMillis == Long.MIN_VALUE ? null : java.time.Instant.ofEpochMilli(tally.lastEventMillis));
     }
 
     /** The state to save now: drops the bytes and marks the pipeline no longer needs. */
@@ -254,37 +256,19 @@ final class RegisterWork {
         tailLength += len;
     }
 
-    /** The counts as the embedded collector keeps them per register stream ({@code RegisterFigures}). */
+    /** The register's counts ({@link RegisterTally}, shared with the embedded collector), its latest entry, and whether they changed. */
     private static final class Tally {
-        long receipts;
-        long loyalty;
-        long failed;
-        long incomplete;
-        long malformed;
-        final java.util.Map<String, Long> outcomes = new java.util.TreeMap<>();
-        final java.util.Map<String, Long> tags = new java.util.TreeMap<>();
+        final RegisterTally counts = new RegisterTally();
         long lastEventMillis = Long.MIN_VALUE;
         boolean changed;
 
         void transaction(Transaction t) {
-            if (t.status().closed()) receipts++; else incomplete++;
-            if (t.loyalty()) loyalty++;
-            if (t.failed()) failed++;
-            for (LoyaltyRequest r : t.requests()) outcomes.merge(r.outcome().name(), 1L, Long::sum);
-            for (TagEvent tag : t.tags()) tags.merge(tag.tag(), 1L, Long::sum);
+            counts.transaction(t);
             changed = true;
         }
 
         void restore(RegisterCounts c) {
-            receipts = c.receipts();
-            loyalty = c.loyalty();
-            failed = c.failed();
-            incomplete = c.incomplete();
-            malformed = c.malformed();
-            outcomes.clear();
-            outcomes.putAll(c.outcomes());
-            tags.clear();
-            tags.putAll(c.tags());
+            counts.restore(c.receipts(), c.loyalty(), c.failed(), c.incomplete(), c.malformed(), c.outcomes(), c.tags());
             lastEventMillis = c.lastEvent() == null ? Long.MIN_VALUE : c.lastEvent().toEpochMilli();
         }
     }
