@@ -194,10 +194,16 @@ class DistributedFleetTest {
                 HttpResponse<String> r = CollectorProcess.HTTP.send(HttpRequest.newBuilder(c.uri("/api/v1/incidents?state=all")).GET().build(),
                         HttpResponse.BodyHandlers.ofString());
                 why.append("\n").append(c.port).append(": ").append(r.statusCode()).append(' ').append(r.body());
-                c.output().lines().filter(l -> l.contains("lert") || l.contains("SEVERE")).limit(30).forEach(l -> why.append("\n  ").append(l));
+                c.output().lines().filter(l -> l.contains("lead") || l.contains("replayed") || l.contains("SEVERE")).limit(20)
+                        .forEach(l -> why.append("\n  ").append(l));
+                // the leader logs each receipt that reached the rules after a later instant had: the first cause to rule out
+                List<String> late = c.output().lines().filter(l -> l.contains("late receipt")).toList();
+                why.append("\n  late receipts: ").append(late.size());
+                late.stream().limit(15).forEach(l -> why.append("\n  ").append(l));
             }
             throw new AssertionError(why.toString(), e);
         }
+        for (CollectorProcess c : instances) phase(c.port + ": late receipts logged " + c.output().lines().filter(l -> l.contains("late receipt")).count());
         LocalDate day = LocalDate.parse("2026-11-20");
         String outage = scenarios.get("store_outage").get("store").asText();
         Instant[] o = local(scenarios.get("store_outage").get("local").asText(), day, registry.store(outage).zone());
