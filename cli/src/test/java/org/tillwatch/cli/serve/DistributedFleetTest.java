@@ -203,7 +203,12 @@ class DistributedFleetTest {
             }
             throw new AssertionError(why.toString(), e);
         }
-        for (CollectorProcess c : instances) phase(c.port + ": late receipts logged " + c.output().lines().filter(l -> l.contains("late receipt")).count());
+        for (CollectorProcess c : instances) {
+            List<String> late = c.output().lines().filter(l -> l.contains("late receipt")).toList();
+            phase(c.port + ": late receipts logged " + late.size());
+            late.stream().limit(5).forEach(l -> System.out.println("  " + l));
+            late.stream().skip(Math.max(5, late.size() - 5)).forEach(l -> System.out.println("  " + l));
+        }
         LocalDate day = LocalDate.parse("2026-11-20");
         String outage = scenarios.get("store_outage").get("store").asText();
         Instant[] o = local(scenarios.get("store_outage").get("local").asText(), day, registry.store(outage).zone());

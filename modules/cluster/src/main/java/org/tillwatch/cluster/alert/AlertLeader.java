@@ -62,7 +62,6 @@ final class AlertLeader implements Processor<String, byte[], Void, Void> {
     private KafkaProducer<String, byte[]> stateProducer;
     private AlertEngine engine;
     private long resumeAt;
-    private long released = Long.MIN_VALUE;
 
     AlertLeader(ClusterAlerting owner, StoreRegistry registry, ClusterTopics topics, CollectorConfig config,
                 Supplier<List<Notifier>> notifiers, Path workDir, Clock clock) {
@@ -89,11 +88,15 @@ final class AlertLeader implements Processor<String, byte[], Void, Void> {
                 Files.write(dir.resolve("alerting").resolve("state.json"), saved);
             }
             int partitions;
+            int rawPartitions;
             try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.cluster().kafkaBootstrap()))) {
                 partitions = admin.describeTopics(List.of(topics.transactions())).allTopicNames().get(30, TimeUnit.SECONDS)
                         .get(topics.transactions()).partitions().size();
+                String raw = topics.prefix() + "raw";
+                rawPartitions = admin.listTopics().names().get(30, TimeUnit.SECONDS).contains(raw)
+                        ? admin.describeTopics(List.of(raw)).allTopicNames().get(30, TimeUnit.SECONDS).get(raw).partitions().size() : 0;
             }
-            backlog = new Backlog(consumerProps(), topics, partitions, Duration.ofMillis(200));
+            backlog = new Backlog(consumerProps(), topics, partitions, rawPartitions, Duration.ofMillis(200));
             order = new FactOrder(HOLD, partitions);
             stateProducer = new KafkaProducer<>(producerProps());
             StateStore store = new StateStore(dir, this::mirror);
@@ -134,22 +137,25 @@ final class AlertLeader implements Processor<String, byte[], Void, Void> {
         release();
     }
 
+    /**
+     * Hands the facts every partition has passed to the engine. A partition's progress is the latest event its task
+     * saw, not a low watermark: its registers are shipped and assembled each on its own, so one may be behind another
+     * of the same partition (minutes of log time in a fast replay on a loaded machine). The engine's own per-register
+     * order puts those back in order, as it does in single-instance mode: it is not flushed here.
+     */
     private void release() {
-        List<Fact> ready = order.ready(backlog);
-        for (Fact f : ready) {
+        for (Fact f : order.ready(backlog)) {
             long at = f.at().toEpochMilli();
             // a late receipt may change what a rule saw; late activity only how long a register looked quiet
-            if (f.receipt() != null && released != Long.MIN_VALUE && at < released - 1000) {
+            java.time.Instant seen = engine.live().watermark();
+            if (f.receipt() != null && seen != null && at < seen.toEpochMilli() - 1000) {
                 owner.late();
-                LOG.warning(() -> "late receipt from partition " + f.source() + ": " + f.at() + ", " + (released - at) / 1000
-                        + " s behind what the rules already saw (" + order.describe() + ")");
+                LOG.warning(() -> "late receipt from partition " + f.source() + " (" + f.receipt().registerKey() + "): " + f.at() + ", "
+                        + (seen.toEpochMilli() - at) / 1000 + " s behind what the rules already saw (" + order.describe() + ")");
             }
-            if (f.receipt() != null) released = Math.max(released, at);
             if (f.receipt() != null) engine.receipt(f.receipt());
             else engine.activity(f.register(), f.at());
         }
-        // facts come in event order already: nothing in the engine needs to wait for a slower register
-        if (!ready.isEmpty()) engine.flush();
     }
 
     @Override
