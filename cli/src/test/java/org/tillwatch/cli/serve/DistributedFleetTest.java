@@ -239,9 +239,20 @@ class DistributedFleetTest {
                 HttpResponse<String> r = CollectorProcess.HTTP.send(HttpRequest.newBuilder(c.uri("/api/v1/incidents?state=all")).GET().build(),
                         HttpResponse.BodyHandlers.ofString());
                 why.append("\n").append(c.port).append(": ").append(r.statusCode()).append(' ').append(r.body());
-                c.output().lines().filter(l -> l.contains("lert") || l.contains("SEVERE")).limit(30).forEach(l -> why.append("\n  ").append(l));
+                c.output().lines().filter(l -> l.contains("lead") || l.contains("replayed") || l.contains("SEVERE")).limit(20)
+                        .forEach(l -> why.append("\n  ").append(l));
+                // the leader logs each receipt that reached the rules after a later instant had: the first cause to rule out
+                List<String> late = c.output().lines().filter(l -> l.contains("late receipt")).toList();
+                why.append("\n  late receipts: ").append(late.size());
+                late.stream().limit(15).forEach(l -> why.append("\n  ").append(l));
             }
             throw new AssertionError(why.toString(), e);
+        }
+        for (CollectorProcess c : instances) {
+            List<String> late = c.output().lines().filter(l -> l.contains("late receipt")).toList();
+            phase(c.port + ": late receipts logged " + late.size());
+            late.stream().limit(5).forEach(l -> System.out.println("  " + l));
+            late.stream().skip(Math.max(5, late.size() - 5)).forEach(l -> System.out.println("  " + l));
         }
         LocalDate day = LocalDate.parse("2026-11-20");
         String outage = scenarios.get("store_outage").get("store").asText();

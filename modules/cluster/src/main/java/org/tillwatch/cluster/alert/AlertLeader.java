@@ -49,6 +49,12 @@ final class AlertLeader implements Processor<String, byte[], Void, Void> {
     private static final String STATE_KEY = "state";
     /** How long a partition that went quiet without saying so holds the others back (its task is moving). */
     static final Duration HOLD = Duration.ofSeconds(30);
+    /**
+     * How long (wall clock) a register handed to the engine holds the others back in the engine's order: its partition's
+     * other registers may be seconds behind it on a loaded machine (the engine's own default, 1 s, is for one process
+     * reading its registers' files).
+     */
+    static final Duration ACTIVE = Duration.ofSeconds(5);
 
     private final ClusterAlerting owner;
     private final StoreRegistry registry;
@@ -62,7 +68,7 @@ final class AlertLeader implements Processor<String, byte[], Void, Void> {
     private KafkaProducer<String, byte[]> stateProducer;
     private AlertEngine engine;
     private long resumeAt;
-    private long released = Long.MIN_VALUE;
+    private final Map<org.tillwatch.domain.model.RegisterKey, Long> handed = new java.util.concurrent.ConcurrentHashMap<>();
 
     AlertLeader(ClusterAlerting owner, StoreRegistry registry, ClusterTopics topics, CollectorConfig config,
                 Supplier<List<Notifier>> notifiers, Path workDir, Clock clock) {
@@ -89,16 +95,25 @@ final class AlertLeader implements Processor<String, byte[], Void, Void> {
                 Files.write(dir.resolve("alerting").resolve("state.json"), saved);
             }
             int partitions;
+            int rawPartitions;
             try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.cluster().kafkaBootstrap()))) {
                 partitions = admin.describeTopics(List.of(topics.transactions())).allTopicNames().get(30, TimeUnit.SECONDS)
                         .get(topics.transactions()).partitions().size();
+                String raw = topics.prefix() + "raw";
+                rawPartitions = admin.listTopics().names().get(30, TimeUnit.SECONDS).contains(raw)
+                        ? admin.describeTopics(List.of(raw)).allTopicNames().get(30, TimeUnit.SECONDS).get(raw).partitions().size() : 0;
             }
-            backlog = new Backlog(consumerProps(), topics, partitions, Duration.ofMillis(200));
+            backlog = new Backlog(consumerProps(), topics, partitions, rawPartitions, Duration.ofMillis(200));
             order = new FactOrder(HOLD, partitions);
             stateProducer = new KafkaProducer<>(producerProps());
             StateStore store = new StateStore(dir, this::mirror);
+            java.time.Instant evaluated = store.read().lastStep();
             engine = new AlertEngine(config.alerting(), registry, store, clock, new SimpleMeterRegistry(), Duration.ofSeconds(1));
-            replay();
+            replay(evaluated);
+            engine.busyRegisters(r -> {
+                Long at = handed.get(r);
+                return at != null && System.nanoTime() - at < ACTIVE.toNanos();
+            });
             notifiers.get().forEach(engine::addNotifier);
             engine.start();
             owner.leading(this);
@@ -134,22 +149,26 @@ final class AlertLeader implements Processor<String, byte[], Void, Void> {
         release();
     }
 
+    /**
+     * Hands the facts every partition has passed to the engine. A partition's progress is the latest event its task
+     * saw, not a low watermark: its registers are shipped and assembled each on its own, so one may be behind another
+     * of the same partition (minutes of log time in a fast replay on a loaded machine). The engine's own per-register
+     * order puts those back in order, as it does in single-instance mode: it is not flushed here.
+     */
     private void release() {
-        List<Fact> ready = order.ready(backlog);
-        for (Fact f : ready) {
+        for (Fact f : order.ready(backlog)) {
             long at = f.at().toEpochMilli();
             // a late receipt may change what a rule saw; late activity only how long a register looked quiet
-            if (f.receipt() != null && released != Long.MIN_VALUE && at < released - 1000) {
+            java.time.Instant seen = engine.live().watermark();
+            if (f.receipt() != null && seen != null && at < seen.toEpochMilli() - 1000) {
                 owner.late();
-                LOG.warning(() -> "late receipt from partition " + f.source() + ": " + f.at() + ", " + (released - at) / 1000
-                        + " s behind what the rules already saw (" + order.describe() + ")");
+                LOG.warning(() -> "late receipt from partition " + f.source() + " (" + f.receipt().registerKey() + "): " + f.at() + ", "
+                        + (seen.toEpochMilli() - at) / 1000 + " s behind what the rules already saw (" + order.describe() + ")");
             }
-            if (f.receipt() != null) released = Math.max(released, at);
+            handed.put(f.receipt() != null ? f.receipt().registerKey() : f.register(), System.nanoTime());
             if (f.receipt() != null) engine.receipt(f.receipt());
             else engine.activity(f.register(), f.at());
         }
-        // facts come in event order already: nothing in the engine needs to wait for a slower register
-        if (!ready.isEmpty()) engine.flush();
     }
 
     @Override
@@ -179,9 +198,12 @@ final class AlertLeader implements Processor<String, byte[], Void, Void> {
 
     /**
      * Feeds the engine's live figures the facts of the longest alert window before where this task resumes (the
-     * group's committed offset), as the embedded collector rebuilds them from its index after a restart.
+     * group's committed offset), as the embedded collector rebuilds them from its index after a restart. Facts after
+     * the step the saved state was evaluated at go to the rules instead, in event order: the last leader had read them
+     * (its offset moved past them) but may have held them back, waiting for a slower partition, when it stopped; fed
+     * to the figures only, the rules would never have seen them (and would see the facts after them as late).
      */
-    private void replay() throws ExecutionException, InterruptedException, TimeoutException {
+    private void replay(java.time.Instant evaluated) throws ExecutionException, InterruptedException, TimeoutException {
         TopicPartition tp = new TopicPartition(topics.alertFacts(), 0);
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.cluster().kafkaBootstrap()))) {
             OffsetAndMetadata committed = admin.listConsumerGroupOffsets(topics.applicationId()).partitionsToOffsetAndMetadata()
@@ -206,7 +228,7 @@ final class AlertLeader implements Processor<String, byte[], Void, Void> {
                 for (ConsumerRecord<String, byte[]> r : c.poll(Duration.ofMillis(500))) {
                     if (r.offset() >= resumeAt) break;
                     Fact f = Fact.decode(r.value());
-                    if (f.isProgress()) order.add(f);
+                    if (f.isProgress() || evaluated != null && f.at().isAfter(evaluated)) order.add(f);
                     else if (f.receipt() != null) engine.live().receipt(f.receipt());
                     else engine.live().activity(f.register(), f.at());
                     replayed++;

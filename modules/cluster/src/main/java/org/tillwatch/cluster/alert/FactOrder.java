@@ -13,12 +13,21 @@ import org.tillwatch.cluster.Fact;
  * Puts the alert facts of all transactions partitions back into event-time order. A fact is released once every
  * partition has reported progress past it, except a partition whose task said it is idle and had read, when it said
  * so, everything its partitions hold ({@link CaughtUp}, asked only when that partition is what holds a fact back),
- * and one not heard from for {@code hold} (wall clock: its task is gone or moving; what it would have sent comes late).
+ * and one not heard from for {@code hold} whose topics hold nothing its group has not read (its task is gone, with
+ * nothing left to send). A partition not heard from whose records are still unread (its task is moving: after a kill,
+ * the session timeout, the move and the restore can take longer than {@code hold} on a loaded machine) holds the
+ * others back until its new owner reports, or for {@link #GIVE_UP} holds at most: releasing past it would make all it
+ * has to send late, and the rules would never see it in its windows.
  */
 final class FactOrder {
     /** Whether nothing but control records follows these offsets (null: unknown) in this partition's topics. */
     interface CaughtUp {
         boolean test(int partition, Long transactionsNext, Long activityNext);
+
+        /** Whether the state application's group has read everything this partition's topics (and their source) hold. */
+        default boolean drained(int partition) {
+            return true;
+        }
     }
 
     private record Progress(long upTo, boolean idle, Long transactions, Long activity, long heardNanos) {
@@ -26,6 +35,9 @@ final class FactOrder {
 
     private record Held(Fact fact, long at, long seq) {
     }
+
+    /** How many holds a partition with unread records may hold the others back without a word. */
+    static final int GIVE_UP = 10;
 
     private final long holdNanos;
     private final PriorityQueue<Held> queue = new PriorityQueue<>((a, b) -> a.at() != b.at() ? Long.compare(a.at(), b.at()) : Long.compare(a.seq(), b.seq()));
@@ -61,7 +73,9 @@ final class FactOrder {
     private boolean held(long at, long now, CaughtUp caughtUp) {
         for (Map.Entry<Integer, Progress> e : progress.entrySet()) {
             Progress p = e.getValue();
-            if (p.upTo() >= at || now - p.heardNanos() > holdNanos) continue;
+            if (p.upTo() >= at) continue;
+            long quiet = now - p.heardNanos();
+            if (quiet > holdNanos && (quiet > GIVE_UP * holdNanos || caughtUp.drained(e.getKey()))) continue;
             if (p.idle() && caughtUp.test(e.getKey(), p.transactions(), p.activity())) continue;
             return true;
         }
