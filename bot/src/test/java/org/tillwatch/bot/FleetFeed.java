@@ -19,16 +19,19 @@ import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 
 /**
- * Writes the sample fleet into a tailed log tree in two steps: every register up to one instant (so the incidents open
- * then are still open when the test looks), then the rest of the day. Each register goes to its live {@code pos.log}.
+ * Writes the sample fleet into a tailed log tree in steps: every register up to each of the given instants in turn (so
+ * the incidents opened by then are still open when the test looks), then the rest of the day. Each register goes to its
+ * live {@code pos.log}.
  */
 final class FleetFeed {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     private final Map<Path, byte[][]> parts = new HashMap<>();
-    private boolean finished;
+    private final int steps;
+    private int written;
 
-    FleetFeed(Path fleet, Instant cut) throws IOException {
+    FleetFeed(Path fleet, List<Instant> cuts) throws IOException {
+        steps = cuts.size() + 1;
         Map<String, ZoneId> zones = new HashMap<>();
         for (String line : Files.readAllLines(fleet.resolve("stores.csv")).subList(1, Files.readAllLines(fleet.resolve("stores.csv")).size())) {
             String[] f = line.split(",");
@@ -45,9 +48,16 @@ final class FleetFeed {
                     }
                 }
                 byte[] b = all.toByteArray();
-                int at = cutAt(b, cut, zones.getOrDefault(register.getParent().getFileName().toString(), ZoneId.of("Europe/Moscow")));
-                Path rel = fleet.resolve("logs").relativize(register).resolve("pos.log");
-                parts.put(rel, new byte[][] {java.util.Arrays.copyOfRange(b, 0, at), java.util.Arrays.copyOfRange(b, at, b.length)});
+                ZoneId zone = zones.getOrDefault(register.getParent().getFileName().toString(), ZoneId.of("Europe/Moscow"));
+                byte[][] split = new byte[steps][];
+                int from = 0;
+                for (int i = 0; i < cuts.size(); i++) {
+                    int at = Math.max(from, cutAt(b, cuts.get(i), zone));
+                    split[i] = java.util.Arrays.copyOfRange(b, from, at);
+                    from = at;
+                }
+                split[steps - 1] = java.util.Arrays.copyOfRange(b, from, b.length);
+                parts.put(fleet.resolve("logs").relativize(register).resolve("pos.log"), split);
             }
         }
     }
@@ -79,14 +89,17 @@ final class FleetFeed {
         return b.length;
     }
 
-    void first(Path root) throws IOException {
-        write(root, 0);
+    /** Writes the next step; false once the whole day is written. */
+    synchronized boolean next(Path root) throws IOException {
+        if (written == steps) return false;
+        write(root, written++);
+        return true;
     }
 
     synchronized void rest(Path root) throws IOException {
-        if (finished) return;
-        finished = true;
-        write(root, 1);
+        while (next(root)) {
+            // every step left, in order
+        }
     }
 
     private void write(Path root, int part) throws IOException {

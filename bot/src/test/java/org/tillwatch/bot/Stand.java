@@ -77,13 +77,51 @@ final class Stand {
         int mark = telegram.mark();
         telegram.type(ANNA, "anna", PUSH_CHAT, "/subscribe");
         telegram.await("sendMessage", c -> c.chat() == PUSH_CHAT && c.text().contains("Incidents will be pushed"), mark, WAIT);
-        // The day up to 11:12 UTC first: the chain gateway incident (11:00-11:15) is under way then, and an incident
-        // opened then is pushed as a card before the rest of the day can close it.
-        feed = new FleetFeed(FleetCollector.fleet(), Instant.parse("2026-11-20T11:12:00Z"));
-        feed.first(logs); // the collector finds the registers on its next rescan
+        // The day is written an hour at a time up to 11:12 UTC, until the first incident is pushed as a card with its
+        // buttons: the chain gateway incident (11:00-11:15) is under way by then. Incidents that open in the same
+        // step reach the chat as one digest (no buttons), so the next step's incident is the card.
+        List<Instant> cuts = new java.util.ArrayList<>();
+        for (int h = 3; h <= 11; h++) cuts.add(Instant.parse("2026-11-20T00:00:00Z").plus(Duration.ofHours(h)));
+        cuts.add(Instant.parse("2026-11-20T11:12:00Z"));
+        feed = new FleetFeed(FleetCollector.fleet(), cuts);
         this.logs = logs;
-        openCard = telegram.await("sendMessage", c -> c.chat() == PUSH_CHAT
-                && BotCommandsTest.buttons(c).stream().anyMatch(b -> b.startsWith("ack:")), 0, Duration.ofSeconds(90));
+        FakeTelegram.Call card = null;
+        for (int step = 0; step <= cuts.size() - 1 && card == null; step++) {
+            feed.next(logs);
+            if (step == 0) Thread.sleep(6000); // the collector finds new registers on its next rescan (every 5 s)
+            awaitSettled();
+            card = ackCard(Duration.ofSeconds(3));
+        }
+        openCard = card != null ? card : ackCard(Duration.ofSeconds(90));
+        if (openCard == null) throw new AssertionError("no incident was pushed as a card with its buttons");
+    }
+
+    private FakeTelegram.Call ackCard(Duration wait) throws InterruptedException {
+        long deadline = System.nanoTime() + wait.toNanos();
+        do {
+            for (FakeTelegram.Call c : telegram.calls("sendMessage")) {
+                if (c.chat() == PUSH_CHAT && BotCommandsTest.buttons(c).stream().anyMatch(b -> b.startsWith("ack:"))) return c;
+            }
+            Thread.sleep(100);
+        } while (System.nanoTime() < deadline);
+        return null;
+    }
+
+    /** Waits until the collector's receipt count has not moved for three seconds (it polls files every second) (at most a minute). */
+    private void awaitSettled() throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        long last = -1;
+        long since = System.nanoTime();
+        while (System.nanoTime() < deadline) {
+            long now = FleetCollector.get(collector, "/api/v1/status").path("receipts").asLong();
+            if (now != last) {
+                last = now;
+                since = System.nanoTime();
+            } else if (System.nanoTime() - since > TimeUnit.SECONDS.toNanos(3)) {
+                return;
+            }
+            Thread.sleep(200);
+        }
     }
 
     TelegramConfig config(List<Long> users, List<Long> chats) {
