@@ -173,6 +173,27 @@ public final class ClusterState implements Closeable {
         return view;
     }
 
+    /**
+     * The base URL of the instance running the alert-facts task (the alert leader) as Kafka Streams' metadata says
+     * now, in this instance's advertised scheme; null while no instance has it (starting, or a take-over under way).
+     * Cheap (metadata in memory): fine on an event loop.
+     */
+    public URI alertLeader() {
+        KafkaStreams s = streams;
+        URI self = advertised;
+        if (s == null || self == null) return null;
+        KafkaStreams.State state = s.state();
+        if (state != KafkaStreams.State.RUNNING && state != KafkaStreams.State.REBALANCING) return null;
+        org.apache.kafka.common.TopicPartition facts = new org.apache.kafka.common.TopicPartition(topics.alertFacts(), 0);
+        for (org.apache.kafka.streams.StreamsMetadata m : s.metadataForAllStreamsClients()) {
+            if (m.topicPartitions().contains(facts)) {
+                HostInfo h = m.hostInfo();
+                return h.equals(hostInfo(self)) ? self : URI.create(self.getScheme() + "://" + h.host() + ":" + h.port());
+            }
+        }
+        return null;
+    }
+
     /** For readiness: the application runs (not starting, rebalancing or failed). */
     public boolean running() {
         KafkaStreams s = streams;

@@ -142,6 +142,7 @@ public final class DistributedCollector implements Serving {
             URI me = ClusterState.advertised(config, server.actualPort());
             ClusterState state = new ClusterState(config, registry, me, data.resolve("kafka/state"), alerting, null);
             state.routes(vertx).mount(http.router());
+            http.forwardAlertsTo(state::alertLeader, () -> me);
             state.start();
             parts.add(state);
             live.set(state.view());

@@ -28,21 +28,37 @@ final class AlertRoutes {
 
     private final Vertx vertx;
     private final java.util.function.Supplier<AlertEngine> alerts;
+    private volatile LeaderForward forward;
 
     AlertRoutes(Vertx vertx, java.util.function.Supplier<AlertEngine> alerts) {
         this.vertx = vertx;
         this.alerts = alerts;
     }
 
+    /** Distributed mode: while another instance leads alerting, these routes are answered by it. */
+    void forwardTo(java.util.function.Supplier<java.net.URI> leader, java.util.function.Supplier<java.net.URI> self) {
+        forward = new LeaderForward(vertx, leader, self);
+    }
+
+    /** Here when this instance has the engine (or is not distributed), else from the leader. */
+    private void gate(RoutingContext ctx) {
+        LeaderForward f = forward;
+        if (f == null || alerts.get() != null) ctx.next();
+        else f.handle(ctx);
+    }
+
     /** The alert engine; in distributed mode only the instance leading alerting has one. */
     private AlertEngine alerts() {
         AlertEngine a = alerts.get();
-        if (a == null) throw new BadRequest(503, "not_leader", "alerting runs on another instance now: ask again in a moment or ask that one");
+        if (a == null) throw new BadRequest(503, "not_leader",
+                "ведущий экземпляр оповещений сменился, повторите запрос / alerting moved to another instance just now: ask again");
         return a;
     }
 
     void mount(Router router) {
         BodyHandler body = BodyHandler.create(false).setBodyLimit(MAX_BODY);
+        router.route("/api/v1/incidents*").handler(body).handler(this::gate);
+        router.route("/api/v1/silences*").handler(body).handler(this::gate);
         router.get("/api/v1/incidents").handler(ctx -> respond(ctx, () -> list(ctx)));
         router.get("/api/v1/incidents/:id").handler(ctx -> respond(ctx, () -> json(found(alerts().incident(ctx.pathParam("id")), ctx))));
         router.post("/api/v1/incidents/:id/acknowledge").handler(body).handler(ctx -> {

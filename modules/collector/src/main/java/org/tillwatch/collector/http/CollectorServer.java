@@ -23,6 +23,7 @@ public final class CollectorServer {
     private final Router router;
     private final CollectorConfig config;
     private final WebUi web;
+    private final AlertRoutes alertRoutes;
 
     public CollectorServer(Vertx vertx, CollectorConfig config, Ingest engine, LiveView live, StoreRegistry registry,
                            org.tillwatch.index.store.TransactionQueries queries, CardHasher hasher, Metrics metrics, MalformedSamples samples,
@@ -44,7 +45,8 @@ public final class CollectorServer {
         StatusRoutes status = new StatusRoutes(vertx, engine, live, registry, samples);
         status.mount(router);
         new QueryRoutes(vertx, queries, hasher, registry).mount(router);
-        new AlertRoutes(vertx, alerts).mount(router);
+        alertRoutes = new AlertRoutes(vertx, alerts);
+        alertRoutes.mount(router);
         new OrganizerRoutes(vertx, queries, hasher, registry).mount(router);
         new TicketRoutes(vertx, orchestrator).mount(router);
         router.get("/health/live").handler(ctx -> Json.send(ctx, 200, Map.of("status", "UP")));
@@ -64,7 +66,7 @@ public final class CollectorServer {
         router.route().failureHandler(CollectorServer::failure);
     }
 
-    private static void failure(RoutingContext ctx) {
+    static void failure(RoutingContext ctx) {
         Throwable f = ctx.failure();
         if (f instanceof BadRequest b) {
             Json.error(ctx, b.status, b.error, b.getMessage());
@@ -76,6 +78,11 @@ public final class CollectorServer {
             java.util.logging.Logger.getLogger(CollectorServer.class.getName()).log(java.util.logging.Level.WARNING, "request failed", f);
             Json.error(ctx, 500, "internal", f == null ? "internal error" : f.toString());
         }
+    }
+
+    /** Distributed mode: the alerting API is answered by the alert leader while this instance does not lead. */
+    public void forwardAlertsTo(java.util.function.Supplier<java.net.URI> leader, java.util.function.Supplier<java.net.URI> self) {
+        alertRoutes.forwardTo(leader, self);
     }
 
     /** Where more routes are mounted (distributed mode: the instances' internal routes); a catch-all 404 stays last. */
