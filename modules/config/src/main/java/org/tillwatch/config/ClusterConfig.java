@@ -1,6 +1,7 @@
 package org.tillwatch.config;
 
 import java.net.URI;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 
@@ -20,10 +21,27 @@ import java.util.List;
  *                        or null to derive it from {@code server.host}/{@code server.port}
  * @param indexShards     primary shards of each daily OpenSearch index
  * @param indexReplicas   replicas of each shard of the daily indices
+ * @param opensearchUsername     the OpenSearch login (HTTP Basic), or null for none; needs https:// hosts
+ * @param opensearchPasswordFile a file holding its password (first line), or null to take it from the environment
+ *                               variable {@value #PASSWORD_ENV}; never the password itself
+ * @param opensearchCaFile       PEM file of the CA certificate(s) to trust for https:// hosts, or null for the JVM's
+ *                               default trust store
  */
 public record ClusterConfig(String kafkaBootstrap, String topicPrefix, int partitions, int replication,
                             String opensearchHosts, String indexPrefix, int retentionDays, int standbyReplicas,
-                            String advertisedUrl, int indexShards, int indexReplicas) {
+                            String advertisedUrl, int indexShards, int indexReplicas, String opensearchUsername,
+                            Path opensearchPasswordFile, Path opensearchCaFile) {
+
+    /** The OpenSearch password when {@code opensearch-password-file} is not set. */
+    public static final String PASSWORD_ENV = "TILLWATCH_CLUSTER_OPENSEARCH_PASSWORD";
+
+    /** No OpenSearch login, the JVM's trust store. */
+    public ClusterConfig(String kafkaBootstrap, String topicPrefix, int partitions, int replication, String opensearchHosts,
+                         String indexPrefix, int retentionDays, int standbyReplicas, String advertisedUrl, int indexShards,
+                         int indexReplicas) {
+        this(kafkaBootstrap, topicPrefix, partitions, replication, opensearchHosts, indexPrefix, retentionDays, standbyReplicas,
+                advertisedUrl, indexShards, indexReplicas, null, null, null);
+    }
 
     /** Daily indices of one primary shard and one replica. */
     public ClusterConfig(String kafkaBootstrap, String topicPrefix, int partitions, int replication, String opensearchHosts,
@@ -71,6 +89,22 @@ public record ClusterConfig(String kafkaBootstrap, String topicPrefix, int parti
         if (standbyReplicas < 0 || standbyReplicas > 5) checks.fail("standby-replicas", "must be 0..5, got " + standbyReplicas);
         if (indexShards < 1 || indexShards > 1024) checks.fail("index-shards", "must be 1..1024, got " + indexShards);
         if (indexReplicas < 0 || indexReplicas > 16) checks.fail("index-replicas", "must be 0..16, got " + indexReplicas);
+        opensearchUsername = blankToNull(opensearchUsername);
+        opensearchPasswordFile = opensearchPasswordFile == null ? null : opensearchPasswordFile.toAbsolutePath().normalize();
+        opensearchCaFile = opensearchCaFile == null ? null : opensearchCaFile.toAbsolutePath().normalize();
+        boolean plain = opensearchHosts != null && Arrays.stream(opensearchHosts.split(",")).anyMatch(h -> h.strip().startsWith("http:"));
+        if (opensearchUsername != null) {
+            if (opensearchUsername.contains(":") || opensearchUsername.length() > 256) {
+                checks.fail("opensearch-username", "at most 256 characters and no ':' (HTTP Basic), got '" + opensearchUsername + "'");
+            }
+            if (plain) checks.fail("opensearch-username", "a login is only sent over TLS: make every opensearch-hosts URL https://");
+        }
+        if (opensearchPasswordFile != null && opensearchUsername == null) {
+            checks.fail("opensearch-password-file", "set opensearch-username too (the password is for that login)");
+        }
+        if (opensearchCaFile != null && plain) {
+            checks.fail("opensearch-ca-file", "is for https:// hosts: make every opensearch-hosts URL https://");
+        }
         checks.done();
     }
 
@@ -90,12 +124,18 @@ public record ClusterConfig(String kafkaBootstrap, String topicPrefix, int parti
 
     public ClusterConfig withKafkaBootstrap(String bootstrap) {
         return new ClusterConfig(bootstrap, topicPrefix, partitions, replication, opensearchHosts, indexPrefix, retentionDays,
-                standbyReplicas, advertisedUrl, indexShards, indexReplicas);
+                standbyReplicas, advertisedUrl, indexShards, indexReplicas, opensearchUsername, opensearchPasswordFile, opensearchCaFile);
     }
 
     public ClusterConfig withOpensearchHosts(String hosts) {
         return new ClusterConfig(kafkaBootstrap, topicPrefix, partitions, replication, hosts, indexPrefix, retentionDays,
-                standbyReplicas, advertisedUrl, indexShards, indexReplicas);
+                standbyReplicas, advertisedUrl, indexShards, indexReplicas, opensearchUsername, opensearchPasswordFile, opensearchCaFile);
+    }
+
+    /** OpenSearch behind a login and TLS: the username, its password file (null: the environment) and the CA to trust. */
+    public ClusterConfig withOpensearchLogin(String username, Path passwordFile, Path caFile) {
+        return new ClusterConfig(kafkaBootstrap, topicPrefix, partitions, replication, opensearchHosts, indexPrefix, retentionDays,
+                standbyReplicas, advertisedUrl, indexShards, indexReplicas, username, passwordFile, caFile);
     }
 
     private static String blankToNull(String s) {

@@ -43,7 +43,8 @@ final class Settings {
     static final List<String> SECTIONS = List.of("server", "logs", "stores", "data", "ingest", "live", "alerting", "telegram", "cluster");
 
     /** TILLWATCH_* variables inside a section's prefix that are secrets, not configuration. */
-    static final java.util.Set<String> NOT_CONFIG = java.util.Set.of("TILLWATCH_TELEGRAM_TOKEN");
+    static final java.util.Set<String> NOT_CONFIG = java.util.Set.of("TILLWATCH_TELEGRAM_TOKEN",
+            ClusterConfig.PASSWORD_ENV);
 
     static final List<Setting> ALL = List.of(
             new Setting("server", "host", Kind.STRING),
@@ -113,7 +114,10 @@ final class Settings {
             new Setting("cluster", "standby-replicas", Kind.INT),
             new Setting("cluster", "advertised-url", Kind.OPTIONAL_STRING),
             new Setting("cluster", "index-shards", Kind.INT),
-            new Setting("cluster", "index-replicas", Kind.INT));
+            new Setting("cluster", "index-replicas", Kind.INT),
+            new Setting("cluster", "opensearch-username", Kind.OPTIONAL_STRING),
+            new Setting("cluster", "opensearch-password-file", Kind.OPTIONAL_PATH),
+            new Setting("cluster", "opensearch-ca-file", Kind.OPTIONAL_PATH));
 
     static final JsonMapper JSON = JsonMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
 
@@ -203,6 +207,9 @@ final class Settings {
         v.put("cluster.advertised-url", c.cluster().advertisedUrl());
         v.put("cluster.index-shards", c.cluster().indexShards());
         v.put("cluster.index-replicas", c.cluster().indexReplicas());
+        v.put("cluster.opensearch-username", c.cluster().opensearchUsername());
+        v.put("cluster.opensearch-password-file", c.cluster().opensearchPasswordFile());
+        v.put("cluster.opensearch-ca-file", c.cluster().opensearchCaFile());
         return v;
     }
 
@@ -236,7 +243,8 @@ final class Settings {
                 (String) v.get("cluster.opensearch-hosts"), (String) v.get("cluster.index-prefix"),
                 (Integer) v.get("cluster.retention-days"), (Integer) v.get("cluster.standby-replicas"),
                 (String) v.get("cluster.advertised-url"), (Integer) v.get("cluster.index-shards"),
-                (Integer) v.get("cluster.index-replicas")));
+                (Integer) v.get("cluster.index-replicas"), (String) v.get("cluster.opensearch-username"),
+                (Path) v.get("cluster.opensearch-password-file"), (Path) v.get("cluster.opensearch-ca-file")));
         if (!problems.isEmpty()) {
             throw new InvalidConfigException(problems);
         }
