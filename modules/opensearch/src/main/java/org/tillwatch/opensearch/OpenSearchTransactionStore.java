@@ -11,15 +11,10 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import org.apache.hc.core5.http.HttpHost;
-import org.opensearch.client.json.jackson.JacksonJsonpMapper;
 import org.opensearch.client.opensearch.OpenSearchClient;
 import org.opensearch.client.opensearch.generic.Requests;
 import org.opensearch.client.opensearch.generic.Response;
 import org.opensearch.client.transport.OpenSearchTransport;
-import org.opensearch.client.transport.httpclient5.ApacheHttpClient5TransportBuilder;
 import org.tillwatch.domain.model.Transaction;
 import org.tillwatch.index.CardHasher;
 import org.tillwatch.index.LoyaltyFact;
@@ -59,32 +54,40 @@ public final class OpenSearchTransactionStore implements TransactionWriter, Tran
     }
 
     public static OpenSearchTransactionStore open(List<URI> hosts, IndexLayout layout, CardHasher hasher) throws IOException {
-        return open(hosts, layout, hasher, RetryPolicy.defaults());
+        return open(hosts, OpenSearchAccess.NONE, layout, hasher, RetryPolicy.defaults());
     }
 
     public static OpenSearchTransactionStore open(List<URI> hosts, IndexLayout layout, CardHasher hasher, RetryPolicy retry)
             throws IOException {
+        return open(hosts, OpenSearchAccess.NONE, layout, hasher, retry);
+    }
+
+    public static OpenSearchTransactionStore open(List<URI> hosts, OpenSearchAccess access, IndexLayout layout, CardHasher hasher)
+            throws IOException {
+        return open(hosts, access, layout, hasher, RetryPolicy.defaults());
+    }
+
+    /**
+     * Connects and installs the index template: the first request, so a wrong login ({@code 401}), an untrusted
+     * certificate or an unreachable host fails here with a one-line reason naming the hosts.
+     */
+    public static OpenSearchTransactionStore open(List<URI> hosts, OpenSearchAccess access, IndexLayout layout, CardHasher hasher,
+                                                  RetryPolicy retry) throws IOException {
         if (hosts == null || hosts.isEmpty()) throw new IllegalArgumentException("no OpenSearch hosts: set cluster.opensearch-hosts");
-        OpenSearchTransactionStore store = new OpenSearchTransactionStore(transport(hosts), layout, hasher, retry);
+        OpenSearchTransactionStore store = new OpenSearchTransactionStore(Connection.transport(hosts, access), layout, hasher, retry);
         try {
             store.installTemplate();
         } catch (IOException | RuntimeException e) {
             store.close();
-            throw e;
+            throw Connection.explain(hosts, access, e);
         }
         return store;
-    }
-
-    static OpenSearchTransport transport(List<URI> hosts) {
-        HttpHost[] http = hosts.stream().map(u -> new HttpHost(u.getScheme(), u.getHost(),
-                u.getPort() > 0 ? u.getPort() : ("https".equals(u.getScheme()) ? 443 : 9200))).toArray(HttpHost[]::new);
-        ObjectMapper mapper = new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-        return ApacheHttpClient5TransportBuilder.builder(http).setMapper(new JacksonJsonpMapper(mapper)).build();
     }
 
     private void installTemplate() throws IOException {
         try (Response r = client.generic().execute(Requests.builder().method("PUT")
                 .endpoint("/_index_template/" + layout.templateName()).json(layout.template()).build())) {
+            if (r.getStatus() == 401 || r.getStatus() == 403) throw new Connection.Refused(r.getStatus());
             if (r.getStatus() != 200) {
                 throw new IOException("OpenSearch refused the index template (" + r.getStatus() + "): "
                         + r.getBody().map(b -> b.bodyAsString()).orElse(""));

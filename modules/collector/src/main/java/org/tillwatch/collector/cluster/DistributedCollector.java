@@ -38,6 +38,7 @@ import org.tillwatch.kafka.index.IndexerSettings;
 import org.tillwatch.metrics.Metrics;
 import org.tillwatch.opensearch.IndexLayout;
 import org.tillwatch.opensearch.IndexRetention;
+import org.tillwatch.opensearch.OpenSearchAccess;
 import org.tillwatch.opensearch.OpenSearchTransactionStore;
 import org.tillwatch.orchestrator.Orchestrator;
 import org.tillwatch.orchestrator.Orchestrators;
@@ -83,7 +84,9 @@ public final class DistributedCollector implements Serving {
         TopicSetup.ensure(bootstrap, topics, c.partitions(), c.replication());
         List<AutoCloseable> parts = new ArrayList<>();
         try {
-            OpenSearchTransactionStore store = OpenSearchTransactionStore.open(c.opensearchUris(),
+            OpenSearchAccess access = OpenSearchAccess.of(c.opensearchUsername(), c.opensearchPasswordFile(), c.opensearchCaFile(),
+                    env, ClusterConfig.PASSWORD_ENV);
+            OpenSearchTransactionStore store = OpenSearchTransactionStore.open(c.opensearchUris(), access,
                     new IndexLayout(c.indexPrefix(), c.indexShards(), c.indexReplicas()), hasher);
             parts.add(store);
             // Retention: days older than cluster.retention-days are dropped (idempotent: every instance may run it).
