@@ -117,6 +117,14 @@ public final class ClusterState implements Closeable {
         return URI.create("http://" + host + ":" + actualPort);
     }
 
+    /**
+     * The API token the instances use with each other (internal live routes, forwarded UI calls): derived from the card
+     * key every instance must share, so it is the same everywhere, secret, and never configured or stored.
+     */
+    public static String internalToken(org.tillwatch.index.CardHasher hasher) {
+        return hasher.hash("tillwatch cluster-internal API token v1");
+    }
+
     static HostInfo hostInfo(URI url) {
         if (url.getHost() == null) throw new IllegalArgumentException("advertised URL has no host: " + url);
         int port = url.getPort() > 0 ? url.getPort() : "https".equals(url.getScheme()) ? 443 : 80;

@@ -33,9 +33,17 @@ public final class WebUi {
     private final UiRoutes routes;
 
     public WebUi(Vertx vertx, CollectorConfig config, UiData data, Clock clock) {
+        this(vertx, config, data, clock, null);
+    }
+
+    /**
+     * @param internalToken the token of the UI's own API calls, or null for a fresh random one; distributed mode gives
+     *                      every instance the same one, so an instance's call forwarded to another is accepted there
+     */
+    public WebUi(Vertx vertx, CollectorConfig config, UiData data, Clock clock, String internalToken) {
         this.vertx = vertx;
         this.config = config;
-        String internalToken = PasswordHasher.newToken();
+        if (internalToken == null) internalToken = PasswordHasher.newToken();
         this.accounts = new Accounts(config.security(), internalToken);
         AuditLog audit = new AuditLog(config.data().dir(), clock);
         this.routes = new UiRoutes(vertx, accounts, data, audit, new ApiIncidents(vertx, port::get, internalToken), config.live().minVolume(),

@@ -135,7 +135,7 @@ public final class DistributedCollector implements Serving {
                     live::watermark, new EngineIncidents(alerting::engine));
             parts.add(orchestrator);
             CollectorServer http = new CollectorServer(vertx, config, ingest, live, registry, store, hasher, metrics, samples,
-                    alerting::engine, orchestrator);
+                    alerting::engine, orchestrator, ClusterState.internalToken(hasher));
             HttpServer server;
             try {
                 server = http.listen().await();
@@ -143,7 +143,8 @@ public final class DistributedCollector implements Serving {
                 throw new IOException("cannot listen on " + config.server().host() + ":" + config.server().port() + ": " + e.getMessage(), e);
             }
             URI me = ClusterState.advertised(config, server.actualPort());
-            ClusterState state = new ClusterState(config, registry, me, data.resolve("kafka/state"), alerting, null);
+            ClusterState state = new ClusterState(config, registry, me, data.resolve("kafka/state"), alerting,
+                    ClusterState.internalToken(hasher));
             state.routes(vertx).mount(http.router());
             http.forwardAlertsTo(state::alertLeader, () -> me);
             state.start();

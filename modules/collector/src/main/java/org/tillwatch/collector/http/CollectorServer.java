@@ -36,10 +36,18 @@ public final class CollectorServer {
                            org.tillwatch.index.store.TransactionQueries queries, CardHasher hasher, Metrics metrics, MalformedSamples samples,
                            java.util.function.Supplier<org.tillwatch.alerting.AlertEngine> alerts,
                            org.tillwatch.orchestrator.Orchestrator orchestrator) {
+        this(vertx, config, engine, live, registry, queries, hasher, metrics, samples, alerts, orchestrator, null);
+    }
+
+    /** @param internalToken the API token of the UI's and the instances' own calls (distributed mode), null for a random one */
+    public CollectorServer(Vertx vertx, CollectorConfig config, Ingest engine, LiveView live, StoreRegistry registry,
+                           org.tillwatch.index.store.TransactionQueries queries, CardHasher hasher, Metrics metrics, MalformedSamples samples,
+                           java.util.function.Supplier<org.tillwatch.alerting.AlertEngine> alerts,
+                           org.tillwatch.orchestrator.Orchestrator orchestrator, String internalToken) {
         this.vertx = vertx;
         this.config = config;
         this.router = Router.router(vertx);
-        this.web = new WebUi(vertx, config, new UiData(queries, hasher, registry, live), java.time.Clock.systemUTC());
+        this.web = new WebUi(vertx, config, new UiData(queries, hasher, registry, live), java.time.Clock.systemUTC(), internalToken);
         web.mount(router);
         new IngestRoutes(vertx, engine, config.ingest().maxChunkBytes()).mount(router);
         StatusRoutes status = new StatusRoutes(vertx, engine, live, registry, samples);

@@ -67,6 +67,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AlertLeaderForwardTest {
     private static final String SUPPORT = "support-token-0123456789";
     private static final String READER = "reader-token-0123456789";
+    /** What every instance derives from the shared card key for its own calls (the UI's, the internal live routes'). */
+    private static final String INTERNAL = ClusterState.internalToken(new org.tillwatch.index.CardHasher(
+            "the-chain-wide-card-key-0123456789".getBytes(StandardCharsets.US_ASCII)));
 
     static KafkaTestCluster kafka;
     static Vertx vertx;
@@ -104,13 +107,13 @@ class AlertLeaderForwardTest {
                 new Security.Token("callcenter", PasswordHasher.tokenHash(READER), "operator"),
                 new Security.Token("only-" + name, PasswordHasher.tokenHash(own(name)), "admin")));
         Router router = Router.router(vertx);
-        router.route("/api/*").handler(new ApiAuth(new Accounts(security, PasswordHasher.newToken())));
+        router.route("/api/*").handler(new ApiAuth(new Accounts(security, INTERNAL)));
         ClusterAlerting alerting = new ClusterAlerting(List::of, tmp.resolve(name).resolve("alert"), Clock.systemUTC());
         AlertRoutes routes = new AlertRoutes(vertx, alerting::engine);
         routes.mount(router);
         HttpServer server = vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1").await();
         URI url = URI.create("http://127.0.0.1:" + server.actualPort());
-        ClusterState state = new ClusterState(cfg, registry, tmp.resolve(name).resolve("streams"), alerting, null);
+        ClusterState state = new ClusterState(cfg, registry, tmp.resolve(name).resolve("streams"), alerting, INTERNAL);
         state.routes(vertx).mount(router);
         router.route().failureHandler(CollectorServer::failure);
         routes.forwardTo(state::alertLeader, () -> url);
@@ -164,6 +167,9 @@ class AlertLeaderForwardTest {
             assertThat(foreign.statusCode()).as("a token the leader does not know").isEqualTo(401);
             assertThat(foreign.headers().firstValue(LeaderForward.LEADER)).contains(leader.url().toString());
             assertThat(call(leader, "GET", "/api/v1/incidents", own(leader.name()), null).statusCode()).isEqualTo(200);
+            // the UI's own call (the receipt page's incident links) with the instances' shared internal token
+            JsonNode ui = json(call(via, "GET", "/api/v1/incidents?state=open&at=" + open.started(), INTERNAL, null), 200);
+            assertThat(ui.get("incidents")).isNotEmpty();
 
             // acknowledge through a non-leader: the leader's engine has it, once
             JsonNode acked = json(call(via, "POST", "/api/v1/incidents/" + open.id() + "/acknowledge", SUPPORT, "{\"by\":\"duty@chain\"}"), 200);
