@@ -32,19 +32,19 @@ import com.sun.net.httpserver.HttpsServer;
  * PEM), HTTP Basic required on every request ({@code 401} and {@code WWW-Authenticate} otherwise), the rest forwarded
  * to the node as it is.
  */
-final class TlsLoginProxy implements AutoCloseable {
+public final class TlsLoginProxy implements AutoCloseable {
     private final HttpsServer server;
     private final ExecutorService threads = Executors.newFixedThreadPool(4);
     private final HttpClient http = HttpClient.newHttpClient();
     private final String expected;
     private final URI node;
-    final AtomicInteger admitted = new AtomicInteger();
-    final AtomicInteger refused = new AtomicInteger();
-    final Path caPem;
+    public final AtomicInteger admitted = new AtomicInteger();
+    public final AtomicInteger refused = new AtomicInteger();
+    public final Path caPem;
 
     /** A key pair and self-signed certificate for {@code localhost} (and 127.0.0.1): a PKCS#12 key store and its PEM. */
-    record Certificate(Path keyStore, Path pem) {
-        static Certificate create(Path dir, String name) throws IOException, InterruptedException {
+    public record Certificate(Path keyStore, Path pem) {
+        public static Certificate create(Path dir, String name) throws IOException, InterruptedException {
             Path ks = dir.resolve(name + ".p12");
             Path pem = dir.resolve(name + ".pem");
             String keytool = Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
@@ -63,7 +63,7 @@ final class TlsLoginProxy implements AutoCloseable {
         }
     }
 
-    TlsLoginProxy(Certificate cert, String user, String password, URI node) throws Exception {
+    public TlsLoginProxy(Certificate cert, String user, String password, URI node) throws Exception {
         this.expected = "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
         this.node = node;
         this.caPem = cert.pem();
@@ -82,7 +82,7 @@ final class TlsLoginProxy implements AutoCloseable {
         server.start();
     }
 
-    URI url() {
+    public URI url() {
         return URI.create("https://localhost:" + server.getAddress().getPort());
     }
 
