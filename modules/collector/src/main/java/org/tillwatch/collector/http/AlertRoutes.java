@@ -47,6 +47,14 @@ final class AlertRoutes {
         else f.handle(ctx);
     }
 
+    /** Leadership moved between the gate and the engine: the caller should come back shortly, like any 503 here. */
+    private static void retryLater(RoutingContext ctx) {
+        if (ctx.failure() instanceof BadRequest b && b.status == 503) {
+            ctx.response().putHeader("Retry-After", Integer.toString(LeaderForward.RETRY_AFTER_SECONDS));
+        }
+        ctx.next();
+    }
+
     /** The alert engine; in distributed mode only the instance leading alerting has one. */
     private AlertEngine alerts() {
         AlertEngine a = alerts.get();
@@ -57,8 +65,8 @@ final class AlertRoutes {
 
     void mount(Router router) {
         BodyHandler body = BodyHandler.create(false).setBodyLimit(MAX_BODY);
-        router.route("/api/v1/incidents*").handler(body).handler(this::gate);
-        router.route("/api/v1/silences*").handler(body).handler(this::gate);
+        router.route("/api/v1/incidents*").handler(body).handler(this::gate).failureHandler(AlertRoutes::retryLater);
+        router.route("/api/v1/silences*").handler(body).handler(this::gate).failureHandler(AlertRoutes::retryLater);
         router.get("/api/v1/incidents").handler(ctx -> respond(ctx, () -> list(ctx)));
         router.get("/api/v1/incidents/:id").handler(ctx -> respond(ctx, () -> json(found(alerts().incident(ctx.pathParam("id")), ctx))));
         router.post("/api/v1/incidents/:id/acknowledge").handler(body).handler(ctx -> {

@@ -243,6 +243,26 @@ class AlertLeaderForwardTest {
         }
     }
 
+    /** Leadership gone between the gate and the engine (or alerting off): 503, Retry-After, both languages. */
+    @Test
+    void noEngineHereIsA503WithRetryAfter() throws Exception {
+        Router router = Router.router(vertx);
+        new AlertRoutes(vertx, () -> null).mount(router);
+        router.route().failureHandler(CollectorServer::failure);
+        HttpServer server = vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1").await();
+        try {
+            for (String path : List.of("/api/v1/incidents", "/api/v1/silences")) {
+                HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.actualPort() + path)).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertThat(r.statusCode()).as(r.body()).isEqualTo(503);
+                assertThat(r.headers().firstValue("Retry-After")).contains("2");
+                assertThat(JSON.readTree(r.body()).get("reason").asText()).contains("повторите").contains("ask again");
+            }
+        } finally {
+            server.close().await();
+        }
+    }
+
     private static Instance leaderOf(List<Instance> instances) {
         for (Instance i : instances) if (i.alerting().engine() != null) return i;
         return null;
