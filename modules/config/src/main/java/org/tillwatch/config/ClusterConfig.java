@@ -20,16 +20,26 @@ import java.util.List;
  *                        or null to derive it from {@code server.host}/{@code server.port}
  * @param indexShards     primary shards of each daily OpenSearch index
  * @param indexReplicas   replicas of each shard of the daily indices
+ * @param orchestrator    this instance runs the support-ticket orchestrator for the whole cluster (exactly one
+ *                        instance should; its state stays in this instance's {@code data.dir})
  */
 public record ClusterConfig(String kafkaBootstrap, String topicPrefix, int partitions, int replication,
                             String opensearchHosts, String indexPrefix, int retentionDays, int standbyReplicas,
-                            String advertisedUrl, int indexShards, int indexReplicas) {
+                            String advertisedUrl, int indexShards, int indexReplicas, boolean orchestrator) {
+
+    /** Not the orchestrator's instance. */
+    public ClusterConfig(String kafkaBootstrap, String topicPrefix, int partitions, int replication, String opensearchHosts,
+                         String indexPrefix, int retentionDays, int standbyReplicas, String advertisedUrl, int indexShards,
+                         int indexReplicas) {
+        this(kafkaBootstrap, topicPrefix, partitions, replication, opensearchHosts, indexPrefix, retentionDays, standbyReplicas,
+                advertisedUrl, indexShards, indexReplicas, false);
+    }
 
     /** Daily indices of one primary shard and one replica. */
     public ClusterConfig(String kafkaBootstrap, String topicPrefix, int partitions, int replication, String opensearchHosts,
                          String indexPrefix, int retentionDays, int standbyReplicas, String advertisedUrl) {
         this(kafkaBootstrap, topicPrefix, partitions, replication, opensearchHosts, indexPrefix, retentionDays, standbyReplicas,
-                advertisedUrl, 1, 1);
+                advertisedUrl, 1, 1, false);
     }
 
     public ClusterConfig {
@@ -90,12 +100,17 @@ public record ClusterConfig(String kafkaBootstrap, String topicPrefix, int parti
 
     public ClusterConfig withKafkaBootstrap(String bootstrap) {
         return new ClusterConfig(bootstrap, topicPrefix, partitions, replication, opensearchHosts, indexPrefix, retentionDays,
-                standbyReplicas, advertisedUrl, indexShards, indexReplicas);
+                standbyReplicas, advertisedUrl, indexShards, indexReplicas, orchestrator);
+    }
+
+    public ClusterConfig withOrchestrator(boolean runs) {
+        return new ClusterConfig(kafkaBootstrap, topicPrefix, partitions, replication, opensearchHosts, indexPrefix, retentionDays,
+                standbyReplicas, advertisedUrl, indexShards, indexReplicas, runs);
     }
 
     public ClusterConfig withOpensearchHosts(String hosts) {
         return new ClusterConfig(kafkaBootstrap, topicPrefix, partitions, replication, hosts, indexPrefix, retentionDays,
-                standbyReplicas, advertisedUrl, indexShards, indexReplicas);
+                standbyReplicas, advertisedUrl, indexShards, indexReplicas, orchestrator);
     }
 
     private static String blankToNull(String s) {

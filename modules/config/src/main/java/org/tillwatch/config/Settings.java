@@ -113,7 +113,8 @@ final class Settings {
             new Setting("cluster", "standby-replicas", Kind.INT),
             new Setting("cluster", "advertised-url", Kind.OPTIONAL_STRING),
             new Setting("cluster", "index-shards", Kind.INT),
-            new Setting("cluster", "index-replicas", Kind.INT));
+            new Setting("cluster", "index-replicas", Kind.INT),
+            new Setting("cluster", "orchestrator", Kind.BOOLEAN));
 
     static final JsonMapper JSON = JsonMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
 
@@ -203,6 +204,7 @@ final class Settings {
         v.put("cluster.advertised-url", c.cluster().advertisedUrl());
         v.put("cluster.index-shards", c.cluster().indexShards());
         v.put("cluster.index-replicas", c.cluster().indexReplicas());
+        v.put("cluster.orchestrator", c.cluster().orchestrator());
         return v;
     }
 
@@ -236,7 +238,7 @@ final class Settings {
                 (String) v.get("cluster.opensearch-hosts"), (String) v.get("cluster.index-prefix"),
                 (Integer) v.get("cluster.retention-days"), (Integer) v.get("cluster.standby-replicas"),
                 (String) v.get("cluster.advertised-url"), (Integer) v.get("cluster.index-shards"),
-                (Integer) v.get("cluster.index-replicas")));
+                (Integer) v.get("cluster.index-replicas"), (Boolean) v.get("cluster.orchestrator")));
         if (!problems.isEmpty()) {
             throw new InvalidConfigException(problems);
         }

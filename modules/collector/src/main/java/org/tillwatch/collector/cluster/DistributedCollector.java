@@ -57,9 +57,13 @@ public final class DistributedCollector implements Serving {
     private final Indexer indexer;
     private final ClusterState state;
     private final ClusterAlerting alerting;
+    private final Orchestrator orchestrator;
+    private final OrchestratorFeed feed;
 
     private DistributedCollector(List<AutoCloseable> parts, int port, Assembly assembly, Indexer indexer, ClusterState state,
-                                 ClusterAlerting alerting) {
+                                 ClusterAlerting alerting, Orchestrator orchestrator, OrchestratorFeed feed) {
+        this.orchestrator = orchestrator;
+        this.feed = feed;
         this.parts = parts;
         this.port = port;
         this.assembly = assembly;
@@ -128,11 +132,20 @@ public final class DistributedCollector implements Serving {
                 return n;
             }, data.resolve("alert-leader"), Clock.systemUTC());
             DeferredLiveView live = new DeferredLiveView();
-            Orchestrator orchestrator = Orchestrators.forCollector(data, registry, store, hasher::hash, metrics.registry(),
-                    live::watermark, new EngineIncidents(alerting::engine));
-            parts.add(orchestrator);
+            OrchestratorRole role = new OrchestratorRole(bootstrap, topics);
+            parts.add(role);
+            role.start();
+            // One orchestrator for the cluster, on the instance configured for it; the others forward tickets to it.
+            java.util.concurrent.atomic.AtomicReference<OrchestratorFeed> feed = new java.util.concurrent.atomic.AtomicReference<>();
+            Orchestrator orchestrator = null;
+            if (c.orchestrator()) {
+                orchestrator = Orchestrators.forCollector(data, registry, store, hasher::hash, metrics.registry(),
+                        () -> feed.get() == null ? null : feed.get().watermark(), new EngineIncidents(alerting::engine));
+                parts.add(orchestrator);
+            }
+            boolean runsOrchestrator = orchestrator != null;
             CollectorServer http = new CollectorServer(vertx, config, ingest, live, registry, store, hasher, metrics, samples,
-                    alerting::engine, orchestrator);
+                    alerting::engine, orchestrator, new TicketForwarding(vertx, role, () -> runsOrchestrator && role.mine()));
             HttpServer server;
             try {
                 server = http.listen().await();
@@ -145,11 +158,17 @@ public final class DistributedCollector implements Serving {
             state.start();
             parts.add(state);
             live.set(state.view());
+            if (orchestrator != null) {
+                role.claim(me, Clock.systemUTC());
+                feed.set(new OrchestratorFeed(bootstrap, topics, orchestrator, role::mine, Duration.ofSeconds(30), Clock.systemUTC()));
+                parts.add(feed.get());
+                feed.get().start();
+            }
             malformed.start();
             figures.start();
             assembly.start();
             indexer.start();
-            return new DistributedCollector(parts, server.actualPort(), assembly, indexer, state, alerting);
+            return new DistributedCollector(parts, server.actualPort(), assembly, indexer, state, alerting, orchestrator, feed.get());
         } catch (IOException | RuntimeException e) {
             closeAll(parts);
             throw e;
@@ -186,6 +205,16 @@ public final class DistributedCollector implements Serving {
 
     public ClusterState state() {
         return state;
+    }
+
+    /** The cluster's orchestrator when this instance runs it ({@code cluster.orchestrator}), else null. */
+    public Orchestrator orchestrator() {
+        return orchestrator;
+    }
+
+    /** What feeds this instance's orchestrator, or null. */
+    public OrchestratorFeed orchestratorFeed() {
+        return feed;
     }
 
     /** The alert engine while this instance leads alerting, else null. */

@@ -27,14 +27,18 @@ public final class CollectorServer {
     public CollectorServer(Vertx vertx, CollectorConfig config, Ingest engine, LiveView live, StoreRegistry registry,
                            org.tillwatch.index.store.TransactionQueries queries, CardHasher hasher, Metrics metrics, MalformedSamples samples,
                            org.tillwatch.alerting.AlertEngine alerts, org.tillwatch.orchestrator.Orchestrator orchestrator) {
-        this(vertx, config, engine, live, registry, queries, hasher, metrics, samples, () -> alerts, orchestrator);
+        this(vertx, config, engine, live, registry, queries, hasher, metrics, samples, () -> alerts, orchestrator, null);
     }
 
-    /** @param alerts the alert engine, or null while another instance leads alerting (distributed mode) */
+    /**
+     * @param alerts      the alert engine, or null while another instance leads alerting (distributed mode)
+     * @param ticketsGate distributed mode: runs before every ticket and case route (forwards to the orchestrator's
+     *                    instance, or lets this one's orchestrator answer); null in embedded mode
+     */
     public CollectorServer(Vertx vertx, CollectorConfig config, Ingest engine, LiveView live, StoreRegistry registry,
                            org.tillwatch.index.store.TransactionQueries queries, CardHasher hasher, Metrics metrics, MalformedSamples samples,
                            java.util.function.Supplier<org.tillwatch.alerting.AlertEngine> alerts,
-                           org.tillwatch.orchestrator.Orchestrator orchestrator) {
+                           org.tillwatch.orchestrator.Orchestrator orchestrator, io.vertx.core.Handler<RoutingContext> ticketsGate) {
         this.vertx = vertx;
         this.config = config;
         this.router = Router.router(vertx);
@@ -46,6 +50,7 @@ public final class CollectorServer {
         new QueryRoutes(vertx, queries, hasher, registry).mount(router);
         new AlertRoutes(vertx, alerts).mount(router);
         new OrganizerRoutes(vertx, queries, hasher, registry).mount(router);
+        if (ticketsGate != null) TicketRoutes.gate(router, ticketsGate);
         new TicketRoutes(vertx, orchestrator).mount(router);
         router.get("/health/live").handler(ctx -> Json.send(ctx, 200, Map.of("status", "UP")));
         router.get("/health/ready").handler(ctx -> {
