@@ -20,7 +20,6 @@ import org.tillwatch.alerting.Notifier;
 import org.tillwatch.alerting.Notifiers;
 import org.tillwatch.cluster.ClusterState;
 import org.tillwatch.cluster.alert.ClusterAlerting;
-import org.tillwatch.collector.EngineIncidents;
 import org.tillwatch.collector.Serving;
 import org.tillwatch.collector.http.CollectorServer;
 import org.tillwatch.collector.ingest.MalformedSamples;
@@ -137,10 +136,13 @@ public final class DistributedCollector implements Serving {
             role.start();
             // One orchestrator for the cluster, on the instance configured for it; the others forward tickets to it.
             java.util.concurrent.atomic.AtomicReference<OrchestratorFeed> feed = new java.util.concurrent.atomic.AtomicReference<>();
+            java.util.concurrent.atomic.AtomicReference<ClusterState> stateRef = new java.util.concurrent.atomic.AtomicReference<>();
             Orchestrator orchestrator = null;
             if (c.orchestrator()) {
                 orchestrator = Orchestrators.forCollector(data, registry, store, hasher::hash, metrics.registry(),
-                        () -> feed.get() == null ? null : feed.get().watermark(), new EngineIncidents(alerting::engine));
+                        () -> feed.get() == null ? null : feed.get().watermark(),
+                        new LeaderIncidents(alerting::engine, stateRef::get, c.topicPrefix(),
+                                c.advertisedUrl() == null ? "http" : URI.create(c.advertisedUrl()).getScheme()));
                 parts.add(orchestrator);
             }
             boolean runsOrchestrator = orchestrator != null;
@@ -154,6 +156,7 @@ public final class DistributedCollector implements Serving {
             }
             URI me = ClusterState.advertised(config, server.actualPort());
             ClusterState state = new ClusterState(config, registry, me, data.resolve("kafka/state"), alerting, null);
+            stateRef.set(state);
             state.routes(vertx).mount(http.router());
             state.start();
             parts.add(state);

@@ -73,6 +73,9 @@ public final class CollectorServer {
         Throwable f = ctx.failure();
         if (f instanceof BadRequest b) {
             Json.error(ctx, b.status, b.error, b.getMessage());
+        } else if (f instanceof org.tillwatch.orchestrator.data.IncidentsUnavailable u) {
+            ctx.response().putHeader("Retry-After", "5");
+            Json.error(ctx, 503, "incidents_unavailable", u.getMessage());
         } else if (ctx.statusCode() == 413) {
             Json.error(ctx, 413, "too_large", "body exceeds the collector's ingest.max-chunk-bytes: send smaller chunks");
         } else if (ctx.statusCode() >= 400 && ctx.statusCode() < 500) {
