@@ -34,7 +34,6 @@ import org.tillwatch.kafka.KafkaTestCluster;
 import org.tillwatch.kafka.SampleFleetKafka;
 import org.tillwatch.kafka.Topics;
 import org.tillwatch.opensearch.OpenSearchTestNode;
-import org.tillwatch.opensearch.SharedNode;
 import org.tillwatch.orchestrator.Orchestrators;
 import org.tillwatch.orchestrator.store.TicketStore;
 
@@ -89,8 +88,7 @@ class DistributedTicketsTest {
         phase("embedded: " + embeddedCases.size() + " cases, " + embeddedDecisions.size() + " tickets, templates "
                 + embeddedDecisions.values().stream().map(d -> d.get(0)).distinct().toList());
 
-        try (KafkaTestCluster kafka = KafkaTestCluster.start()) {
-            OpenSearchTestNode search = SharedNode.get();
+        try (KafkaTestCluster kafka = KafkaTestCluster.start(); OpenSearchTestNode search = OpenSearchTestNode.start()) {
             ClusterConfig cluster = new ClusterConfig(kafka.bootstrapServers(), "tk.", 4, 1, search.url(), "tk-tx-", 31, 0, null);
             CollectorConfig configA = base.withDataDir(tmp.resolve("a")).withCluster(cluster.withOrchestrator(true));
             CollectorConfig configB = base.withDataDir(tmp.resolve("b")).withCluster(cluster);
@@ -109,6 +107,9 @@ class DistributedTicketsTest {
                 assertThat(down.statusCode()).isEqualTo(503);
                 assertThat(down.headers().firstValue("Retry-After")).contains("5");
                 assertThat(JSON.readTree(down.body()).get("error").asText()).isEqualTo("orchestrator_unreachable");
+                String[] cliDown = cli("tickets", "list", "--server", "http://127.0.0.1:" + b.port());
+                assertThat(cliDown[0]).isEqualTo("1");
+                assertThat(cliDown[2]).contains("503").contains("does not answer");
                 produce(kafka, topics, SLICES / 2, SLICES);
                 a = DistributedCollector.start(configA, ENV, List.of());
                 DistributedCollector orchestrating = a;
@@ -131,6 +132,9 @@ class DistributedTicketsTest {
                     }
                 }
                 assertThat(decisions).isEqualTo(embeddedDecisions);
+                String[] summary = cli("tickets", "summary", "--server", "http://127.0.0.1:" + b.port(), "--json");
+                assertThat(summary[0]).as(summary[2]).isEqualTo("0");
+                assertThat(JSON.readTree(summary[1]).get("tickets").asInt()).isEqualTo(tickets.size());
                 List<JsonNode> after = cases(b);
                 phase("distributed equals embedded");
 
@@ -230,6 +234,17 @@ class DistributedTicketsTest {
             if (statusOf(s, "/api/v1/incidents?state=all") == 200) return incidents(s);
         }
         return List.of();
+    }
+
+    /** The CLI in this JVM: [exit code, out, err]. */
+    static String[] cli(String... args) {
+        picocli.CommandLine cl = org.tillwatch.cli.TillwatchCommand.commandLine();
+        java.io.StringWriter out = new java.io.StringWriter();
+        java.io.StringWriter err = new java.io.StringWriter();
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        int code = cl.execute(args);
+        return new String[] {Integer.toString(code), out.toString(), err.toString()};
     }
 
     static URI uri(Serving s, String path) {
