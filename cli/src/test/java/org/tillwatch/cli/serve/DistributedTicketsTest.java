@@ -29,6 +29,7 @@ import org.tillwatch.collector.Serving;
 import org.tillwatch.collector.cluster.DistributedCollector;
 import org.tillwatch.config.ClusterConfig;
 import org.tillwatch.config.CollectorConfig;
+import org.tillwatch.config.Security;
 import org.tillwatch.domain.model.StoreRegistry;
 import org.tillwatch.kafka.KafkaTestCluster;
 import org.tillwatch.kafka.SampleFleetKafka;
@@ -36,6 +37,7 @@ import org.tillwatch.kafka.Topics;
 import org.tillwatch.opensearch.OpenSearchTestNode;
 import org.tillwatch.orchestrator.Orchestrators;
 import org.tillwatch.orchestrator.store.TicketStore;
+import org.tillwatch.web.auth.PasswordHasher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -90,13 +92,35 @@ class DistributedTicketsTest {
 
         try (KafkaTestCluster kafka = KafkaTestCluster.start(); OpenSearchTestNode search = OpenSearchTestNode.start()) {
             ClusterConfig cluster = new ClusterConfig(kafka.bootstrapServers(), "tk.", 4, 1, search.url(), "tk-tx-", 31, 0, null);
-            CollectorConfig configA = base.withDataDir(tmp.resolve("a")).withCluster(cluster.withOrchestrator(true));
-            CollectorConfig configB = base.withDataDir(tmp.resolve("b")).withCluster(cluster);
-            DistributedCollector a = DistributedCollector.start(configA, ENV, List.of());
+            // API tokens on: the support token for this test, a read-only one, the instances' own, and one B alone knows.
+            String support = PasswordHasher.newToken();
+            String reader = PasswordHasher.newToken();
+            String internal = PasswordHasher.newToken();
+            String onlyB = PasswordHasher.newToken();
+            List<Security.Token> common = List.of(new Security.Token("support", PasswordHasher.tokenHash(support), "support"),
+                    new Security.Token("reader", PasswordHasher.tokenHash(reader), "operator"),
+                    new Security.Token("cluster", PasswordHasher.tokenHash(internal), "operator"));
+            List<Security.Token> withOnlyB = new ArrayList<>(common);
+            withOnlyB.add(new Security.Token("only-b", PasswordHasher.tokenHash(onlyB), "support"));
+            CollectorConfig configA = base.withDataDir(tmp.resolve("a")).withCluster(cluster.withOrchestrator(true))
+                    .withSecurity(new Security(Duration.ofMinutes(30), List.of(), common));
+            CollectorConfig configB = base.withDataDir(tmp.resolve("b")).withCluster(cluster)
+                    .withSecurity(new Security(Duration.ofMinutes(30), List.of(), withOnlyB));
+            Map<String, String> env = new TreeMap<>(ENV);
+            env.put("TILLWATCH_CLUSTER_TOKEN", internal);
+            Path tokenFile = java.nio.file.Files.writeString(tmp.resolve("support.token"), support);
+            token = support;
+            DistributedCollector a = DistributedCollector.start(configA, env, List.of());
             DistributedCollector first = a;
-            try (DistributedCollector b = DistributedCollector.start(configB, ENV, List.of())) {
+            try (DistributedCollector b = DistributedCollector.start(configB, env, List.of())) {
                 assertThat(b.orchestrator()).isNull();
                 assertThat(await(() -> statusOf(b, "/api/v1/cases") == 200 ? true : null, Duration.ofSeconds(30), "B forwards to A")).isTrue();
+                // The token travels with the request: B checks it, then A checks it again.
+                assertThat(raw(b, "GET", "/api/v1/tickets/summary", null, null).statusCode()).isEqualTo(401);
+                assertThat(raw(b, "POST", "/api/v1/tickets", reader, tickets.get(0).toString()).statusCode()).isEqualTo(403);
+                HttpResponse<String> unknownToA = raw(b, "GET", "/api/v1/tickets/summary", onlyB, null);
+                assertThat(unknownToA.statusCode()).isEqualTo(401);
+                assertThat(unknownToA.body()).contains("unknown API token");
                 Topics topics = new Topics("tk.");
                 produce(kafka, topics, 0, SLICES / 2);
                 await(() -> first.orchestratorFeed().applied() > 200 ? true : null, Duration.ofSeconds(60), "A's orchestrator reads");
@@ -107,11 +131,11 @@ class DistributedTicketsTest {
                 assertThat(down.statusCode()).isEqualTo(503);
                 assertThat(down.headers().firstValue("Retry-After")).contains("5");
                 assertThat(JSON.readTree(down.body()).get("error").asText()).isEqualTo("orchestrator_unreachable");
-                String[] cliDown = cli("tickets", "list", "--server", "http://127.0.0.1:" + b.port());
+                String[] cliDown = cli("tickets", "list", "--server", "http://127.0.0.1:" + b.port(), "--token-file", tokenFile.toString());
                 assertThat(cliDown[0]).isEqualTo("1");
                 assertThat(cliDown[2]).contains("503").contains("does not answer");
                 produce(kafka, topics, SLICES / 2, SLICES);
-                a = DistributedCollector.start(configA, ENV, List.of());
+                a = DistributedCollector.start(configA, env, List.of());
                 DistributedCollector orchestrating = a;
                 await(() -> CollectorRestartTest.figures(get(b, "/api/v1/status")).equals(expected) ? true : null,
                         Duration.ofSeconds(90), "the cluster's figures");
@@ -132,7 +156,7 @@ class DistributedTicketsTest {
                     }
                 }
                 assertThat(decisions).isEqualTo(embeddedDecisions);
-                String[] summary = cli("tickets", "summary", "--server", "http://127.0.0.1:" + b.port(), "--json");
+                String[] summary = cli("tickets", "summary", "--server", "http://127.0.0.1:" + b.port(), "--json", "--token-file", tokenFile.toString());
                 assertThat(summary[0]).as(summary[2]).isEqualTo("0");
                 assertThat(JSON.readTree(summary[1]).get("tickets").asInt()).isEqualTo(tickets.size());
                 List<JsonNode> after = cases(b);
@@ -146,7 +170,7 @@ class DistributedTicketsTest {
                     assertThat(replay).isNotEmpty();
                     store.positions(replay);
                 }
-                a = DistributedCollector.start(configA, ENV, List.of());
+                a = DistributedCollector.start(configA, env, List.of());
                 DistributedCollector replaying = a;
                 await(() -> replaying.orchestratorFeed().caughtUp() && replaying.orchestratorFeed().applied() > 2000 ? true : null,
                         Duration.ofSeconds(60), "A read everything again");
@@ -158,6 +182,7 @@ class DistributedTicketsTest {
                 }
             } finally {
                 a.close();
+                token = null;
             }
         }
     }
@@ -251,8 +276,21 @@ class DistributedTicketsTest {
         return URI.create("http://127.0.0.1:" + s.port() + path);
     }
 
+    /** The API token every request of the helpers carries, null for none. */
+    static volatile String token;
+
     static HttpResponse<String> send(Serving s, HttpRequest.Builder req) throws Exception {
+        if (token != null) req.header("Authorization", "Bearer " + token);
         return HTTP.send(req.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** One request with this token (or none) and body (or none). */
+    static HttpResponse<String> raw(Serving s, String method, String path, String bearer, String body) throws Exception {
+        HttpRequest.Builder req = HttpRequest.newBuilder(uri(s, path)).timeout(Duration.ofSeconds(30))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) req.header("Content-Type", "application/json");
+        if (bearer != null) req.header("Authorization", "Bearer " + bearer);
+        return HTTP.send(req.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     static JsonNode get(Serving s, String path) throws Exception {

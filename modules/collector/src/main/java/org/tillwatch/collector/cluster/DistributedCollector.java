@@ -131,6 +131,7 @@ public final class DistributedCollector implements Serving {
                 return n;
             }, data.resolve("alert-leader"), Clock.systemUTC());
             DeferredLiveView live = new DeferredLiveView();
+            String internalToken = internalToken(env);
             OrchestratorRole role = new OrchestratorRole(bootstrap, topics);
             parts.add(role);
             role.start();
@@ -142,7 +143,7 @@ public final class DistributedCollector implements Serving {
                 orchestrator = Orchestrators.forCollector(data, registry, store, hasher::hash, metrics.registry(),
                         () -> feed.get() == null ? null : feed.get().watermark(),
                         new LeaderIncidents(alerting::engine, stateRef::get, c.topicPrefix(),
-                                c.advertisedUrl() == null ? "http" : URI.create(c.advertisedUrl()).getScheme()));
+                                c.advertisedUrl() == null ? "http" : URI.create(c.advertisedUrl()).getScheme(), internalToken));
                 parts.add(orchestrator);
             }
             boolean runsOrchestrator = orchestrator != null;
@@ -155,7 +156,7 @@ public final class DistributedCollector implements Serving {
                 throw new IOException("cannot listen on " + config.server().host() + ":" + config.server().port() + ": " + e.getMessage(), e);
             }
             URI me = ClusterState.advertised(config, server.actualPort());
-            ClusterState state = new ClusterState(config, registry, me, data.resolve("kafka/state"), alerting, null);
+            ClusterState state = new ClusterState(config, registry, me, data.resolve("kafka/state"), alerting, internalToken);
             stateRef.set(state);
             state.routes(vertx).mount(http.router());
             state.start();
@@ -176,6 +177,16 @@ public final class DistributedCollector implements Serving {
             closeAll(parts);
             throw e;
         }
+    }
+
+    /**
+     * The API token instances use when they ask each other (live state, the alert leader's incidents):
+     * {@code TILLWATCH_CLUSTER_TOKEN} or the file {@code TILLWATCH_CLUSTER_TOKEN_FILE}; null when the API is open.
+     */
+    static String internalToken(Map<String, String> env) throws IOException {
+        String file = env.get("TILLWATCH_CLUSTER_TOKEN_FILE");
+        String t = file != null && !file.isBlank() ? Files.readString(Path.of(file)).strip() : env.get("TILLWATCH_CLUSTER_TOKEN");
+        return t == null || t.isBlank() ? null : t.strip();
     }
 
     /** This instance's share of the pipeline on /metrics (the chain's totals are the sum over instances). */

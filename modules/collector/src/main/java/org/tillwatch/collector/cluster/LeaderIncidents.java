@@ -31,12 +31,13 @@ final class LeaderIncidents implements IncidentSource {
     private final HttpIncidentSource remote;
     private volatile URI leader;
 
-    LeaderIncidents(Supplier<AlertEngine> engine, Supplier<ClusterState> state, String topicPrefix, String scheme) {
+    /** @param token the API token for the leader's API, or null when it is open */
+    LeaderIncidents(Supplier<AlertEngine> engine, Supplier<ClusterState> state, String topicPrefix, String scheme, String token) {
         this.engine = engine;
         this.state = state;
         this.facts = new TopicPartition(new ClusterTopics(topicPrefix).alertFacts(), 0);
         this.scheme = scheme;
-        this.remote = new HttpIncidentSource(() -> leader, null);
+        this.remote = new HttpIncidentSource(() -> leader, token);
     }
 
     @Override
