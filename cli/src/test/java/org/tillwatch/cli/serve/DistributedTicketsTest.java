@@ -110,10 +110,15 @@ class DistributedTicketsTest {
             env.put("TILLWATCH_CLUSTER_TOKEN", internal);
             Path tokenFile = java.nio.file.Files.writeString(tmp.resolve("support.token"), support);
             token = support;
-            DistributedCollector a = DistributedCollector.start(configA, env, List.of());
-            DistributedCollector first = a;
-            try (DistributedCollector b = DistributedCollector.start(configB, env, List.of())) {
+            DistributedCollector b = DistributedCollector.start(configB, env, List.of());
+            DistributedCollector a = null;
+            try {
                 assertThat(b.orchestrator()).isNull();
+                HttpResponse<String> none = send(b, HttpRequest.newBuilder(uri(b, "/api/v1/tickets")).GET());
+                assertThat(none.statusCode()).as("before any instance runs the orchestrator").isEqualTo(503);
+                assertThat(JSON.readTree(none.body()).get("error").asText()).isEqualTo("no_orchestrator");
+                a = DistributedCollector.start(configA, env, List.of());
+                DistributedCollector first = a;
                 assertThat(await(() -> statusOf(b, "/api/v1/cases") == 200 ? true : null, Duration.ofSeconds(30), "B forwards to A")).isTrue();
                 // The token travels with the request: B checks it, then A checks it again.
                 assertThat(raw(b, "GET", "/api/v1/tickets/summary", null, null).statusCode()).isEqualTo(401);
@@ -158,6 +163,8 @@ class DistributedTicketsTest {
                 assertThat(decisions).isEqualTo(embeddedDecisions);
                 String[] summary = cli("tickets", "summary", "--server", "http://127.0.0.1:" + b.port(), "--json", "--token-file", tokenFile.toString());
                 assertThat(summary[0]).as(summary[2]).isEqualTo("0");
+                assertThat(send(a, HttpRequest.newBuilder(uri(a, "/metrics")).GET()).body()).contains("tillwatch_orchestrator_caught_up 1.0")
+                        .containsPattern("tillwatch_orchestrator_records_total [1-9]").contains("tillwatch_orchestrator_unreadable_records_total 0.0");
                 assertThat(JSON.readTree(summary[1]).get("tickets").asInt()).isEqualTo(tickets.size());
                 List<JsonNode> after = cases(b);
                 phase("distributed equals embedded");
@@ -181,7 +188,8 @@ class DistributedTicketsTest {
                     assertThat(post(b, "/api/v1/tickets", t.toString()).statusCode()).as("same ticket again").isEqualTo(200);
                 }
             } finally {
-                a.close();
+                if (a != null) a.close();
+                b.close();
                 token = null;
             }
         }

@@ -166,6 +166,7 @@ public final class DistributedCollector implements Serving {
                 role.claim(me, Clock.systemUTC());
                 feed.set(new OrchestratorFeed(bootstrap, topics, orchestrator, role::mine, Duration.ofSeconds(30), Clock.systemUTC()));
                 parts.add(feed.get());
+                bindFeedMetrics(metrics, feed.get());
                 feed.get().start();
             }
             malformed.start();
@@ -187,6 +188,18 @@ public final class DistributedCollector implements Serving {
         String file = env.get("TILLWATCH_CLUSTER_TOKEN_FILE");
         String t = file != null && !file.isBlank() ? Files.readString(Path.of(file)).strip() : env.get("TILLWATCH_CLUSTER_TOKEN");
         return t == null || t.isBlank() ? null : t.strip();
+    }
+
+    /** The orchestrator's reading (on its instance only; its lag is the consumer group {@code P+orchestrator}'s). */
+    private static void bindFeedMetrics(Metrics metrics, OrchestratorFeed feed) {
+        var r = metrics.registry();
+        FunctionCounter.builder("tillwatch_orchestrator_records", feed, f -> f.applied()).description("records the orchestrator has read").register(r);
+        FunctionCounter.builder("tillwatch_orchestrator_unreadable_records", feed, f -> f.unreadable())
+                .description("records the orchestrator skipped as unreadable").register(r);
+        io.micrometer.core.instrument.Gauge.builder("tillwatch_orchestrator_caught_up", feed, f -> f.caughtUp() ? 1 : 0)
+                .description("1 while the orchestrator has read every partition to its end").register(r);
+        io.micrometer.core.instrument.Gauge.builder("tillwatch_orchestrator_reading", feed, f -> f.failure() == null ? 1 : 0)
+                .description("0 once the orchestrator stopped reading (see the log)").register(r);
     }
 
     /** This instance's share of the pipeline on /metrics (the chain's totals are the sum over instances). */
