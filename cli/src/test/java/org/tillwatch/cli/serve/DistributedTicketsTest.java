@@ -62,6 +62,20 @@ class DistributedTicketsTest {
         List<ObjectNode> tickets = tickets(fleet);
         CollectorConfig base = CollectorConfig.defaults().withPort(0).withHost("127.0.0.1").withStoresRegistry(fleet.resolve("stores.csv"));
 
+        // Kafka and OpenSearch start while the embedded collector works.
+        java.util.concurrent.CompletableFuture<KafkaTestCluster> kafkaStart = java.util.concurrent.CompletableFuture.supplyAsync(KafkaTestCluster::start);
+        java.util.concurrent.CompletableFuture<OpenSearchTestNode> searchStart = java.util.concurrent.CompletableFuture.supplyAsync(OpenSearchTestNode::start);
+        try {
+            embeddedThenDistributed(fleet, expected, tickets, base, kafkaStart, searchStart);
+        } finally {
+            kafkaStart.thenAccept(KafkaTestCluster::close);
+            searchStart.thenAccept(OpenSearchTestNode::close);
+        }
+    }
+
+    private void embeddedThenDistributed(Path fleet, Map<String, Object> expected, List<ObjectNode> tickets, CollectorConfig base,
+                                         java.util.concurrent.CompletableFuture<KafkaTestCluster> kafkaStart,
+                                         java.util.concurrent.CompletableFuture<OpenSearchTestNode> searchStart) throws Exception {
         // The embedded collector on the sample day: its cases and its decisions are the reference.
         List<JsonNode> embeddedCases;
         Map<String, List<Object>> embeddedDecisions;
@@ -90,7 +104,9 @@ class DistributedTicketsTest {
         phase("embedded: " + embeddedCases.size() + " cases, " + embeddedDecisions.size() + " tickets, templates "
                 + embeddedDecisions.values().stream().map(d -> d.get(0)).distinct().toList());
 
-        try (KafkaTestCluster kafka = KafkaTestCluster.start(); OpenSearchTestNode search = OpenSearchTestNode.start()) {
+        KafkaTestCluster kafka = kafkaStart.join();
+        OpenSearchTestNode search = searchStart.join();
+        {
             ClusterConfig cluster = new ClusterConfig(kafka.bootstrapServers(), "tk.", 4, 1, search.url(), "tk-tx-", 31, 0, null);
             // API tokens on: the support token for this test, a read-only one, the instances' own, and one B alone knows.
             String support = PasswordHasher.newToken();

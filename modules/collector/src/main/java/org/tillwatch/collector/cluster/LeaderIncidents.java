@@ -74,8 +74,8 @@ final class LeaderIncidents implements IncidentSource {
                 break;
             }
         } while (System.nanoTime() < deadline);
-        throw new IncidentsUnavailable("the alert leader's incidents are not available now (" + last.getMessage()
-                + "): try again shortly / инциденты сейчас недоступны, повторите запрос позже", last);
+        throw new IncidentsUnavailable("инциденты сейчас недоступны, повторите запрос позже / the alert leader's incidents are not "
+                + "available now (" + last.getMessage() + "): try again shortly", last);
     }
 
     private void locate() throws IOException {

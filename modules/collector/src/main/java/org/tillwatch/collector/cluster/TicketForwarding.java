@@ -44,14 +44,14 @@ public final class TicketForwarding implements Handler<RoutingContext> {
         }
         HttpServerRequest in = ctx.request();
         if (in.getHeader(FORWARDED) != null) {
-            unavailable(ctx, "orchestrator_moved", "this instance was asked as the orchestrator's but does not run it (any more): "
-                    + "ask again in a moment / оркестратор сейчас не на этом экземпляре, повторите запрос позже");
+            unavailable(ctx, "orchestrator_moved", "оркестратор сейчас не на этом экземпляре, повторите запрос позже / "
+                    + "this instance was asked as the orchestrator's but does not run it (any more): ask again in a moment");
             return;
         }
         OrchestratorRole.Holder h = role.holder();
         if (h == null) {
-            unavailable(ctx, "no_orchestrator", "no instance runs the ticket orchestrator: start one with cluster.orchestrator: true "
-                    + "(TILLWATCH_CLUSTER_ORCHESTRATOR=true) / ни один экземпляр не запущен с оркестратором");
+            unavailable(ctx, "no_orchestrator", "ни один экземпляр не запущен с оркестратором обращений / no instance runs the ticket "
+                    + "orchestrator: start one with cluster.orchestrator: true (TILLWATCH_CLUSTER_ORCHESTRATOR=true)");
             return;
         }
         in.pause();
@@ -81,8 +81,8 @@ public final class TicketForwarding implements Handler<RoutingContext> {
                         ctx.response().end(ar.result());
                     } else {
                         in.resume();
-                        unavailable(ctx, "orchestrator_unreachable", "the orchestrator's instance " + base + " does not answer ("
-                                + ar.cause().getMessage() + "): try again shortly / экземпляр с оркестратором не отвечает, повторите позже");
+                        unavailable(ctx, "orchestrator_unreachable", "экземпляр с оркестратором " + base + " не отвечает, повторите позже / "
+                                + "the orchestrator's instance " + base + " does not answer (" + ar.cause().getMessage() + "): try again shortly");
                     }
                 });
     }
