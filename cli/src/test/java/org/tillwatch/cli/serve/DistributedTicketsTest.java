@@ -66,17 +66,20 @@ class DistributedTicketsTest {
         java.util.concurrent.CompletableFuture<KafkaTestCluster> kafkaStart = java.util.concurrent.CompletableFuture.supplyAsync(KafkaTestCluster::start);
         java.util.concurrent.CompletableFuture<OpenSearchTestNode> searchStart = java.util.concurrent.CompletableFuture.supplyAsync(OpenSearchTestNode::start);
         try {
-            embeddedThenDistributed(fleet, expected, tickets, base, kafkaStart, searchStart);
+            Reference reference = embedded(fleet, expected, tickets, base);
+            distributed(reference, expected, tickets, base, kafkaStart.join(), searchStart.join());
         } finally {
             kafkaStart.thenAccept(KafkaTestCluster::close);
             searchStart.thenAccept(OpenSearchTestNode::close);
         }
     }
 
-    private void embeddedThenDistributed(Path fleet, Map<String, Object> expected, List<ObjectNode> tickets, CollectorConfig base,
-                                         java.util.concurrent.CompletableFuture<KafkaTestCluster> kafkaStart,
-                                         java.util.concurrent.CompletableFuture<OpenSearchTestNode> searchStart) throws Exception {
-        // The embedded collector on the sample day: its cases and its decisions are the reference.
+    /** What the embedded collector gives on the sample day. */
+    record Reference(List<JsonNode> cases, Map<String, List<Object>> decisions, List<String> incidents) {
+    }
+
+    /** The embedded collector on the sample day: its cases and its decisions are the reference. */
+    private Reference embedded(Path fleet, Map<String, Object> expected, List<ObjectNode> tickets, CollectorConfig base) throws Exception {
         List<JsonNode> embeddedCases;
         Map<String, List<Object>> embeddedDecisions;
         List<String> embeddedIncidents;
@@ -103,111 +106,114 @@ class DistributedTicketsTest {
                 .contains("offline-points-delivered", "loyalty-failure-during-incident", "store-missing-in-processing", "promo-items-no-points");
         phase("embedded: " + embeddedCases.size() + " cases, " + embeddedDecisions.size() + " tickets, templates "
                 + embeddedDecisions.values().stream().map(d -> d.get(0)).distinct().toList());
+        return new Reference(embeddedCases, embeddedDecisions, embeddedIncidents);
+    }
 
-        KafkaTestCluster kafka = kafkaStart.join();
-        OpenSearchTestNode search = searchStart.join();
-        {
-            ClusterConfig cluster = new ClusterConfig(kafka.bootstrapServers(), "tk.", 4, 1, search.url(), "tk-tx-", 31, 0, null);
-            // API tokens on: the support token for this test, a read-only one, the instances' own, and one B alone knows.
-            String support = PasswordHasher.newToken();
-            String reader = PasswordHasher.newToken();
-            String internal = PasswordHasher.newToken();
-            String onlyB = PasswordHasher.newToken();
-            List<Security.Token> common = List.of(new Security.Token("support", PasswordHasher.tokenHash(support), "support"),
-                    new Security.Token("reader", PasswordHasher.tokenHash(reader), "operator"),
-                    new Security.Token("cluster", PasswordHasher.tokenHash(internal), "operator"));
-            List<Security.Token> withOnlyB = new ArrayList<>(common);
-            withOnlyB.add(new Security.Token("only-b", PasswordHasher.tokenHash(onlyB), "support"));
-            CollectorConfig configA = base.withDataDir(tmp.resolve("a")).withCluster(cluster.withOrchestrator(true))
-                    .withSecurity(new Security(Duration.ofMinutes(30), List.of(), common));
-            CollectorConfig configB = base.withDataDir(tmp.resolve("b")).withCluster(cluster)
-                    .withSecurity(new Security(Duration.ofMinutes(30), List.of(), withOnlyB));
-            Map<String, String> env = new TreeMap<>(ENV);
-            env.put("TILLWATCH_CLUSTER_TOKEN", internal);
-            Path tokenFile = java.nio.file.Files.writeString(tmp.resolve("support.token"), support);
-            token = support;
-            DistributedCollector b = DistributedCollector.start(configB, env, List.of());
-            DistributedCollector a = null;
-            try {
-                assertThat(b.orchestrator()).isNull();
-                HttpResponse<String> none = send(b, HttpRequest.newBuilder(uri(b, "/api/v1/tickets")).GET());
-                assertThat(none.statusCode()).as("before any instance runs the orchestrator").isEqualTo(503);
-                assertThat(JSON.readTree(none.body()).get("error").asText()).isEqualTo("no_orchestrator");
-                a = DistributedCollector.start(configA, env, List.of());
-                DistributedCollector first = a;
-                assertThat(await(() -> statusOf(b, "/api/v1/cases") == 200 ? true : null, Duration.ofSeconds(30), "B forwards to A")).isTrue();
-                // The token travels with the request: B checks it, then A checks it again.
-                assertThat(raw(b, "GET", "/api/v1/tickets/summary", null, null).statusCode()).isEqualTo(401);
-                assertThat(raw(b, "POST", "/api/v1/tickets", reader, tickets.get(0).toString()).statusCode()).isEqualTo(403);
-                HttpResponse<String> unknownToA = raw(b, "GET", "/api/v1/tickets/summary", onlyB, null);
-                assertThat(unknownToA.statusCode()).isEqualTo(401);
-                assertThat(unknownToA.body()).contains("unknown API token");
-                Topics topics = new Topics("tk.");
-                produce(kafka, topics, 0, SLICES / 2);
-                await(() -> first.orchestratorFeed().applied() > 200 ? true : null, Duration.ofSeconds(60), "A's orchestrator reads");
+    private void distributed(Reference reference, Map<String, Object> expected, List<ObjectNode> tickets, CollectorConfig base,
+                             KafkaTestCluster kafka, OpenSearchTestNode search) throws Exception {
+        List<JsonNode> embeddedCases = reference.cases();
+        Map<String, List<Object>> embeddedDecisions = reference.decisions();
+        List<String> embeddedIncidents = reference.incidents();
+        ClusterConfig cluster = new ClusterConfig(kafka.bootstrapServers(), "tk.", 4, 1, search.url(), "tk-tx-", 31, 0, null);
+        // API tokens on: the support token for this test, a read-only one, the instances' own, and one B alone knows.
+        String support = PasswordHasher.newToken();
+        String reader = PasswordHasher.newToken();
+        String internal = PasswordHasher.newToken();
+        String onlyB = PasswordHasher.newToken();
+        List<Security.Token> common = List.of(new Security.Token("support", PasswordHasher.tokenHash(support), "support"),
+                new Security.Token("reader", PasswordHasher.tokenHash(reader), "operator"),
+                new Security.Token("cluster", PasswordHasher.tokenHash(internal), "operator"));
+        List<Security.Token> withOnlyB = new ArrayList<>(common);
+        withOnlyB.add(new Security.Token("only-b", PasswordHasher.tokenHash(onlyB), "support"));
+        CollectorConfig configA = base.withDataDir(tmp.resolve("a")).withCluster(cluster.withOrchestrator(true))
+                .withSecurity(new Security(Duration.ofMinutes(30), List.of(), common));
+        CollectorConfig configB = base.withDataDir(tmp.resolve("b")).withCluster(cluster)
+                .withSecurity(new Security(Duration.ofMinutes(30), List.of(), withOnlyB));
+        Map<String, String> env = new TreeMap<>(ENV);
+        env.put("TILLWATCH_CLUSTER_TOKEN", internal);
+        Path tokenFile = java.nio.file.Files.writeString(tmp.resolve("support.token"), support);
+        token = support;
+        DistributedCollector b = DistributedCollector.start(configB, env, List.of());
+        DistributedCollector a = null;
+        try {
+            assertThat(b.orchestrator()).isNull();
+            HttpResponse<String> none = send(b, HttpRequest.newBuilder(uri(b, "/api/v1/tickets")).GET());
+            assertThat(none.statusCode()).as("before any instance runs the orchestrator").isEqualTo(503);
+            assertThat(JSON.readTree(none.body()).get("error").asText()).isEqualTo("no_orchestrator");
+            a = DistributedCollector.start(configA, env, List.of());
+            DistributedCollector first = a;
+            assertThat(await(() -> statusOf(b, "/api/v1/cases") == 200 ? true : null, Duration.ofSeconds(30), "B forwards to A")).isTrue();
+            // The token travels with the request: B checks it, then A checks it again.
+            assertThat(raw(b, "GET", "/api/v1/tickets/summary", null, null).statusCode()).isEqualTo(401);
+            assertThat(raw(b, "POST", "/api/v1/tickets", reader, tickets.get(0).toString()).statusCode()).isEqualTo(403);
+            HttpResponse<String> unknownToA = raw(b, "GET", "/api/v1/tickets/summary", onlyB, null);
+            assertThat(unknownToA.statusCode()).isEqualTo(401);
+            assertThat(unknownToA.body()).contains("unknown API token");
+            Topics topics = new Topics("tk.");
+            produce(kafka, topics, 0, SLICES / 2);
+            await(() -> first.orchestratorFeed().applied() > 200 ? true : null, Duration.ofSeconds(60), "A's orchestrator reads");
 
-                // The orchestrator's instance stops mid-day: B says so with 503 + Retry-After, then A comes back.
-                a.close();
-                HttpResponse<String> down = send(b, HttpRequest.newBuilder(uri(b, "/api/v1/tickets/summary")).GET());
-                assertThat(down.statusCode()).isEqualTo(503);
-                assertThat(down.headers().firstValue("Retry-After")).contains("5");
-                assertThat(JSON.readTree(down.body()).get("error").asText()).isEqualTo("orchestrator_unreachable");
-                String[] cliDown = cli("tickets", "list", "--server", "http://127.0.0.1:" + b.port(), "--token-file", tokenFile.toString());
-                assertThat(cliDown[0]).isEqualTo("1");
-                assertThat(cliDown[2]).contains("503").contains("does not answer");
-                produce(kafka, topics, SLICES / 2, SLICES);
-                a = DistributedCollector.start(configA, env, List.of());
-                DistributedCollector orchestrating = a;
-                await(() -> CollectorRestartTest.figures(get(b, "/api/v1/status")).equals(expected) ? true : null,
-                        Duration.ofSeconds(90), "the cluster's figures");
-                await(() -> orchestrating.orchestratorFeed().caughtUp() ? true : null, Duration.ofSeconds(60), "A caught up");
-                Thread.sleep(1500);
-                // Tickets are decided with the incidents the alert leader knows: after a leader change it evaluates the
-                // replayed facts again, so wait until it knows the day's incidents, as the embedded engine did.
-                List<String> kinds = embeddedIncidents.stream().map(i -> i.substring(0, i.indexOf(' ', i.indexOf(' ') + 1))).sorted().toList();
-                await(() -> leaderIncidents(orchestrating, b).stream().map(i -> i.substring(0, i.indexOf(' ', i.indexOf(' ') + 1))).sorted()
-                        .toList().equals(kinds) ? true : null, Duration.ofSeconds(60), "the leader knows the day's incidents " + kinds);
-                a.orchestrator().recheck();
-                assertThat(cases(b)).as("cases, asked through B").isEqualTo(embeddedCases);
-                Map<String, List<Object>> decisions = decide(b, tickets, () -> orchestrating.orchestrator().recheck());
-                System.out.println("DISTRIBUTED INCIDENTS " + leaderIncidents(a, b));
-                for (String id : decisions.keySet()) {
-                    if (!decisions.get(id).equals(embeddedDecisions.get(id))) {
-                        System.out.println("DIFFERS " + id + " " + get(b, "/api/v1/tickets/" + id).path("history"));
-                    }
+            // The orchestrator's instance stops mid-day: B says so with 503 + Retry-After, then A comes back.
+            a.close();
+            HttpResponse<String> down = send(b, HttpRequest.newBuilder(uri(b, "/api/v1/tickets/summary")).GET());
+            assertThat(down.statusCode()).isEqualTo(503);
+            assertThat(down.headers().firstValue("Retry-After")).contains("5");
+            assertThat(JSON.readTree(down.body()).get("error").asText()).isEqualTo("orchestrator_unreachable");
+            String[] cliDown = cli("tickets", "list", "--server", "http://127.0.0.1:" + b.port(), "--token-file", tokenFile.toString());
+            assertThat(cliDown[0]).isEqualTo("1");
+            assertThat(cliDown[2]).contains("503").contains("does not answer");
+            produce(kafka, topics, SLICES / 2, SLICES);
+            a = DistributedCollector.start(configA, env, List.of());
+            DistributedCollector orchestrating = a;
+            await(() -> CollectorRestartTest.figures(get(b, "/api/v1/status")).equals(expected) ? true : null,
+                    Duration.ofSeconds(90), "the cluster's figures");
+            await(() -> orchestrating.orchestratorFeed().caughtUp() ? true : null, Duration.ofSeconds(60), "A caught up");
+            Thread.sleep(1500);
+            // Tickets are decided with the incidents the alert leader knows: after a leader change it evaluates the
+            // replayed facts again, so wait until it knows the day's incidents, as the embedded engine did.
+            List<String> kinds = embeddedIncidents.stream().map(i -> i.substring(0, i.indexOf(' ', i.indexOf(' ') + 1))).sorted().toList();
+            await(() -> leaderIncidents(orchestrating, b).stream().map(i -> i.substring(0, i.indexOf(' ', i.indexOf(' ') + 1))).sorted()
+                    .toList().equals(kinds) ? true : null, Duration.ofSeconds(60), "the leader knows the day's incidents " + kinds);
+            a.orchestrator().recheck();
+            assertThat(cases(b)).as("cases, asked through B").isEqualTo(embeddedCases);
+            Map<String, List<Object>> decisions = decide(b, tickets, () -> orchestrating.orchestrator().recheck());
+            System.out.println("DISTRIBUTED INCIDENTS " + leaderIncidents(a, b));
+            for (String id : decisions.keySet()) {
+                if (!decisions.get(id).equals(embeddedDecisions.get(id))) {
+                    System.out.println("DIFFERS " + id + " " + get(b, "/api/v1/tickets/" + id).path("history"));
                 }
-                assertThat(decisions).isEqualTo(embeddedDecisions);
-                String[] summary = cli("tickets", "summary", "--server", "http://127.0.0.1:" + b.port(), "--json", "--token-file", tokenFile.toString());
-                assertThat(summary[0]).as(summary[2]).isEqualTo("0");
-                assertThat(send(a, HttpRequest.newBuilder(uri(a, "/metrics")).GET()).body()).contains("tillwatch_orchestrator_caught_up 1.0")
-                        .containsPattern("tillwatch_orchestrator_records_total [1-9]").contains("tillwatch_orchestrator_unreadable_records_total 0.0");
-                assertThat(JSON.readTree(summary[1]).get("tickets").asInt()).isEqualTo(tickets.size());
-                List<JsonNode> after = cases(b);
-                phase("distributed equals embedded");
-
-                // A crash after the state but before the positions were stored, at its worst: everything is read again.
-                a.close();
-                try (TicketStore store = TicketStore.open(tmp.resolve("a").resolve(Orchestrators.STORE_FILE))) {
-                    Map<String, Long> replay = new TreeMap<>();
-                    store.positions().keySet().forEach(k -> replay.put(k, 0L));
-                    assertThat(replay).isNotEmpty();
-                    store.positions(replay);
-                }
-                a = DistributedCollector.start(configA, env, List.of());
-                DistributedCollector replaying = a;
-                await(() -> replaying.orchestratorFeed().caughtUp() && replaying.orchestratorFeed().applied() > 2000 ? true : null,
-                        Duration.ofSeconds(60), "A read everything again");
-                a.orchestrator().recheck();
-                assertThat(cases(b)).as("cases after a replay of everything").isEqualTo(after);
-                assertThat(get(b, "/api/v1/tickets/summary").get("tickets").asInt()).isEqualTo(tickets.size());
-                for (ObjectNode t : tickets) {
-                    assertThat(post(b, "/api/v1/tickets", t.toString()).statusCode()).as("same ticket again").isEqualTo(200);
-                }
-            } finally {
-                if (a != null) a.close();
-                b.close();
-                token = null;
             }
+            assertThat(decisions).isEqualTo(embeddedDecisions);
+            String[] summary = cli("tickets", "summary", "--server", "http://127.0.0.1:" + b.port(), "--json", "--token-file", tokenFile.toString());
+            assertThat(summary[0]).as(summary[2]).isEqualTo("0");
+            assertThat(send(a, HttpRequest.newBuilder(uri(a, "/metrics")).GET()).body()).contains("tillwatch_orchestrator_caught_up 1.0")
+                    .containsPattern("tillwatch_orchestrator_records_total [1-9]").contains("tillwatch_orchestrator_unreadable_records_total 0.0");
+            assertThat(JSON.readTree(summary[1]).get("tickets").asInt()).isEqualTo(tickets.size());
+            List<JsonNode> after = cases(b);
+            phase("distributed equals embedded");
+
+            // A crash after the state but before the positions were stored, at its worst: everything is read again.
+            a.close();
+            try (TicketStore store = TicketStore.open(tmp.resolve("a").resolve(Orchestrators.STORE_FILE))) {
+                Map<String, Long> replay = new TreeMap<>();
+                store.positions().keySet().forEach(k -> replay.put(k, 0L));
+                assertThat(replay).isNotEmpty();
+                store.positions(replay);
+            }
+            a = DistributedCollector.start(configA, env, List.of());
+            DistributedCollector replaying = a;
+            await(() -> replaying.orchestratorFeed().caughtUp() && replaying.orchestratorFeed().applied() > 2000 ? true : null,
+                    Duration.ofSeconds(60), "A read everything again");
+            a.orchestrator().recheck();
+            assertThat(cases(b)).as("cases after a replay of everything").isEqualTo(after);
+            assertThat(get(b, "/api/v1/tickets/summary").get("tickets").asInt()).isEqualTo(tickets.size());
+            for (ObjectNode t : tickets) {
+                assertThat(post(b, "/api/v1/tickets", t.toString()).statusCode()).as("same ticket again").isEqualTo(200);
+            }
+        } finally {
+            if (a != null) a.close();
+            b.close();
+            token = null;
         }
     }
 
