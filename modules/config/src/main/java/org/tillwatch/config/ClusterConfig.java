@@ -26,21 +26,23 @@ import java.util.List;
  *                               variable {@value #PASSWORD_ENV}; never the password itself
  * @param opensearchCaFile       PEM file of the CA certificate(s) to trust for https:// hosts, or null for the JVM's
  *                               default trust store
+ * @param orchestrator    this instance runs the support-ticket orchestrator for the whole cluster (exactly one
+ *                        instance should; its state stays in this instance's {@code data.dir})
  */
 public record ClusterConfig(String kafkaBootstrap, String topicPrefix, int partitions, int replication,
                             String opensearchHosts, String indexPrefix, int retentionDays, int standbyReplicas,
                             String advertisedUrl, int indexShards, int indexReplicas, String opensearchUsername,
-                            Path opensearchPasswordFile, Path opensearchCaFile) {
+                            Path opensearchPasswordFile, Path opensearchCaFile, boolean orchestrator) {
 
     /** The OpenSearch password when {@code opensearch-password-file} is not set. */
     public static final String PASSWORD_ENV = "TILLWATCH_CLUSTER_OPENSEARCH_PASSWORD";
 
-    /** No OpenSearch login, the JVM's trust store. */
+    /** No OpenSearch login, the JVM's trust store; not the orchestrator's instance. */
     public ClusterConfig(String kafkaBootstrap, String topicPrefix, int partitions, int replication, String opensearchHosts,
                          String indexPrefix, int retentionDays, int standbyReplicas, String advertisedUrl, int indexShards,
                          int indexReplicas) {
         this(kafkaBootstrap, topicPrefix, partitions, replication, opensearchHosts, indexPrefix, retentionDays, standbyReplicas,
-                advertisedUrl, indexShards, indexReplicas, null, null, null);
+                advertisedUrl, indexShards, indexReplicas, null, null, null, false);
     }
 
     /** Daily indices of one primary shard and one replica. */
@@ -124,18 +126,26 @@ public record ClusterConfig(String kafkaBootstrap, String topicPrefix, int parti
 
     public ClusterConfig withKafkaBootstrap(String bootstrap) {
         return new ClusterConfig(bootstrap, topicPrefix, partitions, replication, opensearchHosts, indexPrefix, retentionDays,
-                standbyReplicas, advertisedUrl, indexShards, indexReplicas, opensearchUsername, opensearchPasswordFile, opensearchCaFile);
+                standbyReplicas, advertisedUrl, indexShards, indexReplicas, opensearchUsername, opensearchPasswordFile, opensearchCaFile,
+                orchestrator);
+    }
+
+    public ClusterConfig withOrchestrator(boolean runs) {
+        return new ClusterConfig(kafkaBootstrap, topicPrefix, partitions, replication, opensearchHosts, indexPrefix, retentionDays,
+                standbyReplicas, advertisedUrl, indexShards, indexReplicas, opensearchUsername, opensearchPasswordFile, opensearchCaFile,
+                runs);
     }
 
     public ClusterConfig withOpensearchHosts(String hosts) {
         return new ClusterConfig(kafkaBootstrap, topicPrefix, partitions, replication, hosts, indexPrefix, retentionDays,
-                standbyReplicas, advertisedUrl, indexShards, indexReplicas, opensearchUsername, opensearchPasswordFile, opensearchCaFile);
+                standbyReplicas, advertisedUrl, indexShards, indexReplicas, opensearchUsername, opensearchPasswordFile, opensearchCaFile,
+                orchestrator);
     }
 
     /** OpenSearch behind a login and TLS: the username, its password file (null: the environment) and the CA to trust. */
     public ClusterConfig withOpensearchLogin(String username, Path passwordFile, Path caFile) {
         return new ClusterConfig(kafkaBootstrap, topicPrefix, partitions, replication, opensearchHosts, indexPrefix, retentionDays,
-                standbyReplicas, advertisedUrl, indexShards, indexReplicas, username, passwordFile, caFile);
+                standbyReplicas, advertisedUrl, indexShards, indexReplicas, username, passwordFile, caFile, orchestrator);
     }
 
     private static String blankToNull(String s) {

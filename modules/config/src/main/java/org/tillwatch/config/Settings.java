@@ -117,7 +117,8 @@ final class Settings {
             new Setting("cluster", "index-replicas", Kind.INT),
             new Setting("cluster", "opensearch-username", Kind.OPTIONAL_STRING),
             new Setting("cluster", "opensearch-password-file", Kind.OPTIONAL_PATH),
-            new Setting("cluster", "opensearch-ca-file", Kind.OPTIONAL_PATH));
+            new Setting("cluster", "opensearch-ca-file", Kind.OPTIONAL_PATH),
+            new Setting("cluster", "orchestrator", Kind.BOOLEAN));
 
     static final JsonMapper JSON = JsonMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
 
@@ -210,6 +211,7 @@ final class Settings {
         v.put("cluster.opensearch-username", c.cluster().opensearchUsername());
         v.put("cluster.opensearch-password-file", c.cluster().opensearchPasswordFile());
         v.put("cluster.opensearch-ca-file", c.cluster().opensearchCaFile());
+        v.put("cluster.orchestrator", c.cluster().orchestrator());
         return v;
     }
 
@@ -244,7 +246,8 @@ final class Settings {
                 (Integer) v.get("cluster.retention-days"), (Integer) v.get("cluster.standby-replicas"),
                 (String) v.get("cluster.advertised-url"), (Integer) v.get("cluster.index-shards"),
                 (Integer) v.get("cluster.index-replicas"), (String) v.get("cluster.opensearch-username"),
-                (Path) v.get("cluster.opensearch-password-file"), (Path) v.get("cluster.opensearch-ca-file")));
+                (Path) v.get("cluster.opensearch-password-file"), (Path) v.get("cluster.opensearch-ca-file"),
+                (Boolean) v.get("cluster.orchestrator")));
         if (!problems.isEmpty()) {
             throw new InvalidConfigException(problems);
         }

@@ -155,11 +155,22 @@ class CollectorConfigTest {
                 new TelegramConfig(true, "http://127.0.0.1:8081", dir.resolve("bot.token"), List.of(42L, 7L),
                         List.of(-1001234567890L), "en", Duration.ofSeconds(3)),
                 new ClusterConfig("k1:9092,k2:9092", "tw.", 24, 3, "http://os1:9200,https://os2:9200", "tw-tx-", 30, 2,
-                        "http://10.0.0.5:8080", 6, 2));
+                        "http://10.0.0.5:8080", 6, 2, null, null, null, true));
         for (CollectorConfig config : List.of(c, CollectorConfig.defaults())) {
             Path file = Files.writeString(Files.createTempDirectory(dir, "rt").resolve("printed.yaml"), config.describe());
             assertThat(CollectorConfig.load(file, Map.of())).isEqualTo(config);
         }
+    }
+
+    @Test
+    void oneInstanceIsToldToRunTheOrchestrator() throws Exception {
+        Map<String, String> base = Map.of("TILLWATCH_CLUSTER_KAFKA_BOOTSTRAP", "127.0.0.1:9092", "TILLWATCH_CLUSTER_OPENSEARCH_HOSTS", "http://127.0.0.1:9200");
+        assertThat(CollectorConfig.load(null, base).cluster().orchestrator()).isFalse();
+        Map<String, String> env = new java.util.HashMap<>(base);
+        env.put("TILLWATCH_CLUSTER_ORCHESTRATOR", "true");
+        assertThat(CollectorConfig.load(null, env).cluster().orchestrator()).isTrue();
+        env.put("TILLWATCH_CLUSTER_ORCHESTRATOR", "maybe");
+        assertThatThrownBy(() -> CollectorConfig.load(null, env)).hasMessageContaining("cluster.orchestrator");
     }
 
     @Test

@@ -22,11 +22,16 @@ public final class TopicSetup {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
             Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
             List<NewTopic> missing = new ArrayList<>();
-            for (String name : List.of(topics.raw(), topics.transactions(), topics.activity(), topics.malformed(), topics.deadLetter())) {
+            for (String name : List.of(topics.raw(), topics.transactions(), topics.activity(), topics.requests(), topics.malformed(),
+                    topics.deadLetter())) {
                 if (!existing.contains(name)) missing.add(new NewTopic(name, partitions, (short) replication));
             }
             if (!existing.contains(topics.figures())) {
                 missing.add(new NewTopic(topics.figures(), partitions, (short) replication)
+                        .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)));
+            }
+            if (!existing.contains(topics.roles())) {
+                missing.add(new NewTopic(topics.roles(), 1, (short) replication)
                         .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)));
             }
             if (missing.isEmpty()) return;

@@ -23,6 +23,11 @@ public record Topics(String prefix) {
         return prefix + "activity";
     }
 
+    /** Loyalty requests between receipts (offline-queue confirms): key store, value {@link RegisterRequestRecord}. */
+    public String requests() {
+        return prefix + "requests";
+    }
+
     /** Lines the parser could not read: key store, value JSON (register, file, line, reason, masked text). */
     public String malformed() {
         return prefix + "malformed";
@@ -43,6 +48,16 @@ public record Topics(String prefix) {
 
     public String assemblyApplicationId() {
         return prefix + "assembly";
+    }
+
+    /** The support-ticket orchestrator's consumer group (offsets kept for lag monitoring; its positions live in its own state). */
+    public String orchestratorGroup() {
+        return prefix + "orchestrator";
+    }
+
+    /** Compacted, one partition: which instance runs the orchestrator (key {@code orchestrator}, value its base URL). */
+    public String roles() {
+        return prefix + "roles";
     }
 
     public String indexerGroup() {

@@ -155,6 +155,19 @@ public final class Orchestrator implements AutoCloseable {
         recheckWaiting(w -> w.kind().equals("queue") && w.ref().equals(r.operationId()));
     }
 
+    /**
+     * Distributed mode: records read up to these positions ({@code topic-partition} -> next offset) have been applied;
+     * stored durably after the state they changed, so a restart resumes there (and a replay is harmless: by id).
+     */
+    public synchronized void readUpTo(Map<String, Long> positions) {
+        store.positions(positions);
+    }
+
+    /** Where reading resumes after a restart; empty for a new state. */
+    public synchronized Map<String, Long> readPositions() {
+        return store.positions();
+    }
+
     /** Re-checks every waiting ticket and the offline-queue ledger against the end of each store's day. */
     public synchronized void recheck() {
         Instant mark = watermark.get();

@@ -20,7 +20,6 @@ import org.tillwatch.alerting.Notifier;
 import org.tillwatch.alerting.Notifiers;
 import org.tillwatch.cluster.ClusterState;
 import org.tillwatch.cluster.alert.ClusterAlerting;
-import org.tillwatch.collector.EngineIncidents;
 import org.tillwatch.collector.Serving;
 import org.tillwatch.collector.http.CollectorServer;
 import org.tillwatch.collector.ingest.MalformedSamples;
@@ -58,9 +57,13 @@ public final class DistributedCollector implements Serving {
     private final Indexer indexer;
     private final ClusterState state;
     private final ClusterAlerting alerting;
+    private final Orchestrator orchestrator;
+    private final OrchestratorFeed feed;
 
     private DistributedCollector(List<AutoCloseable> parts, int port, Assembly assembly, Indexer indexer, ClusterState state,
-                                 ClusterAlerting alerting) {
+                                 ClusterAlerting alerting, Orchestrator orchestrator, OrchestratorFeed feed) {
+        this.orchestrator = orchestrator;
+        this.feed = feed;
         this.parts = parts;
         this.port = port;
         this.assembly = assembly;
@@ -131,11 +134,24 @@ public final class DistributedCollector implements Serving {
                 return n;
             }, data.resolve("alert-leader"), Clock.systemUTC());
             DeferredLiveView live = new DeferredLiveView();
-            Orchestrator orchestrator = Orchestrators.forCollector(data, registry, store, hasher::hash, metrics.registry(),
-                    live::watermark, new EngineIncidents(alerting::engine));
-            parts.add(orchestrator);
+            String internalToken = ClusterState.internalToken(hasher);
+            OrchestratorRole role = new OrchestratorRole(bootstrap, topics);
+            parts.add(role);
+            role.start();
+            // One orchestrator for the cluster, on the instance configured for it; the others forward tickets to it.
+            java.util.concurrent.atomic.AtomicReference<OrchestratorFeed> feed = new java.util.concurrent.atomic.AtomicReference<>();
+            java.util.concurrent.atomic.AtomicReference<ClusterState> stateRef = new java.util.concurrent.atomic.AtomicReference<>();
+            Orchestrator orchestrator = null;
+            if (c.orchestrator()) {
+                orchestrator = Orchestrators.forCollector(data, registry, store, hasher::hash, metrics.registry(),
+                        () -> feed.get() == null ? null : feed.get().watermark(),
+                        new LeaderIncidents(alerting::engine, stateRef::get, c.topicPrefix(),
+                                c.advertisedUrl() == null ? "http" : URI.create(c.advertisedUrl()).getScheme(), internalToken));
+                parts.add(orchestrator);
+            }
+            boolean runsOrchestrator = orchestrator != null;
             CollectorServer http = new CollectorServer(vertx, config, ingest, live, registry, store, hasher, metrics, samples,
-                    alerting::engine, orchestrator, ClusterState.internalToken(hasher));
+                    alerting::engine, orchestrator, internalToken, new TicketForwarding(vertx, role, () -> runsOrchestrator && role.mine()));
             HttpServer server;
             try {
                 server = http.listen().await();
@@ -143,22 +159,41 @@ public final class DistributedCollector implements Serving {
                 throw new IOException("cannot listen on " + config.server().host() + ":" + config.server().port() + ": " + e.getMessage(), e);
             }
             URI me = ClusterState.advertised(config, server.actualPort());
-            ClusterState state = new ClusterState(config, registry, me, data.resolve("kafka/state"), alerting,
-                    ClusterState.internalToken(hasher));
+            ClusterState state = new ClusterState(config, registry, me, data.resolve("kafka/state"), alerting, internalToken);
+            stateRef.set(state);
             state.routes(vertx).mount(http.router());
             http.forwardAlertsTo(state::alertLeader, () -> me);
             state.start();
             parts.add(state);
             live.set(state.view());
+            if (orchestrator != null) {
+                role.claim(me, Clock.systemUTC());
+                feed.set(new OrchestratorFeed(bootstrap, topics, orchestrator, role::mine, Duration.ofSeconds(30), Clock.systemUTC()));
+                parts.add(feed.get());
+                bindFeedMetrics(metrics, feed.get());
+                feed.get().start();
+            }
             malformed.start();
             figures.start();
             assembly.start();
             indexer.start();
-            return new DistributedCollector(parts, server.actualPort(), assembly, indexer, state, alerting);
+            return new DistributedCollector(parts, server.actualPort(), assembly, indexer, state, alerting, orchestrator, feed.get());
         } catch (IOException | RuntimeException e) {
             closeAll(parts);
             throw e;
         }
+    }
+
+    /** The orchestrator's reading (on its instance only; its lag is the consumer group {@code P+orchestrator}'s). */
+    private static void bindFeedMetrics(Metrics metrics, OrchestratorFeed feed) {
+        var r = metrics.registry();
+        FunctionCounter.builder("tillwatch_orchestrator_records", feed, f -> f.applied()).description("records the orchestrator has read").register(r);
+        FunctionCounter.builder("tillwatch_orchestrator_unreadable_records", feed, f -> f.unreadable())
+                .description("records the orchestrator skipped as unreadable").register(r);
+        io.micrometer.core.instrument.Gauge.builder("tillwatch_orchestrator_caught_up", feed, f -> f.caughtUp() ? 1 : 0)
+                .description("1 while the orchestrator has read every partition to its end").register(r);
+        io.micrometer.core.instrument.Gauge.builder("tillwatch_orchestrator_reading", feed, f -> f.failure() == null ? 1 : 0)
+                .description("0 once the orchestrator stopped reading (see the log)").register(r);
     }
 
     /** This instance's share of the pipeline on /metrics (the chain's totals are the sum over instances). */
@@ -191,6 +226,16 @@ public final class DistributedCollector implements Serving {
 
     public ClusterState state() {
         return state;
+    }
+
+    /** The cluster's orchestrator when this instance runs it ({@code cluster.orchestrator}), else null. */
+    public Orchestrator orchestrator() {
+        return orchestrator;
+    }
+
+    /** What feeds this instance's orchestrator, or null. */
+    public OrchestratorFeed orchestratorFeed() {
+        return feed;
     }
 
     /** The alert engine while this instance leads alerting, else null. */

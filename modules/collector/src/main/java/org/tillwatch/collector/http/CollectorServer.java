@@ -36,14 +36,19 @@ public final class CollectorServer {
                            org.tillwatch.index.store.TransactionQueries queries, CardHasher hasher, Metrics metrics, MalformedSamples samples,
                            java.util.function.Supplier<org.tillwatch.alerting.AlertEngine> alerts,
                            org.tillwatch.orchestrator.Orchestrator orchestrator) {
-        this(vertx, config, engine, live, registry, queries, hasher, metrics, samples, alerts, orchestrator, null);
+        this(vertx, config, engine, live, registry, queries, hasher, metrics, samples, alerts, orchestrator, null, null);
     }
 
-    /** @param internalToken the API token of the UI's and the instances' own calls (distributed mode), null for a random one */
+    /**
+     * @param internalToken the API token of the UI's and the instances' own calls (distributed mode), null for a random one
+     * @param ticketsGate   distributed mode: runs before every ticket and case route (forwards to the orchestrator's
+     *                      instance, or lets this one's orchestrator answer); null in embedded mode
+     */
     public CollectorServer(Vertx vertx, CollectorConfig config, Ingest engine, LiveView live, StoreRegistry registry,
                            org.tillwatch.index.store.TransactionQueries queries, CardHasher hasher, Metrics metrics, MalformedSamples samples,
                            java.util.function.Supplier<org.tillwatch.alerting.AlertEngine> alerts,
-                           org.tillwatch.orchestrator.Orchestrator orchestrator, String internalToken) {
+                           org.tillwatch.orchestrator.Orchestrator orchestrator, String internalToken,
+                           io.vertx.core.Handler<RoutingContext> ticketsGate) {
         this.vertx = vertx;
         this.config = config;
         this.router = Router.router(vertx);
@@ -56,6 +61,7 @@ public final class CollectorServer {
         alertRoutes = new AlertRoutes(vertx, alerts);
         alertRoutes.mount(router);
         new OrganizerRoutes(vertx, queries, hasher, registry).mount(router);
+        if (ticketsGate != null) TicketRoutes.gate(router, ticketsGate);
         new TicketRoutes(vertx, orchestrator).mount(router);
         router.get("/health/live").handler(ctx -> Json.send(ctx, 200, Map.of("status", "UP")));
         router.get("/health/ready").handler(ctx -> {
@@ -78,6 +84,9 @@ public final class CollectorServer {
         Throwable f = ctx.failure();
         if (f instanceof BadRequest b) {
             Json.error(ctx, b.status, b.error, b.getMessage());
+        } else if (f instanceof org.tillwatch.orchestrator.data.IncidentsUnavailable u) {
+            ctx.response().putHeader("Retry-After", "5");
+            Json.error(ctx, 503, "incidents_unavailable", u.getMessage());
         } else if (ctx.statusCode() == 413) {
             Json.error(ctx, 413, "too_large", "body exceeds the collector's ingest.max-chunk-bytes: send smaller chunks");
         } else if (ctx.statusCode() >= 400 && ctx.statusCode() < 500) {

@@ -35,6 +35,12 @@ public final class TicketRoutes {
         this.orchestrator = orchestrator;
     }
 
+    /** Puts {@code gate} in front of every route {@link #mount} adds (mount it after this). */
+    public static void gate(Router router, io.vertx.core.Handler<RoutingContext> gate) {
+        router.route("/api/v1/tickets*").handler(gate);
+        router.route("/api/v1/cases*").handler(gate);
+    }
+
     public void mount(Router router) {
         router.post("/api/v1/tickets").handler(BodyHandler.create(false).setBodyLimit(64 * 1024)).handler(this::submit);
         router.post("/api/v1/tickets/test").handler(BodyHandler.create(false).setBodyLimit(MAX_BODY))

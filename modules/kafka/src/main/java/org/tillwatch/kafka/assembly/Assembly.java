@@ -36,6 +36,8 @@ public final class Assembly implements AutoCloseable {
                 Serdes.ByteArray().serializer(), "assemble");
         t.addSink(AssemblyProcessor.ACTIVITY, topics.activity(), Serdes.String().serializer(),
                 Serdes.ByteArray().serializer(), "assemble");
+        t.addSink(AssemblyProcessor.REQUESTS, topics.requests(), Serdes.String().serializer(),
+                Serdes.ByteArray().serializer(), "assemble");
         t.addSink(AssemblyProcessor.FIGURES, topics.figures(), Serdes.String().serializer(),
                 Serdes.ByteArray().serializer(), "assemble");
         t.addSink(AssemblyProcessor.MALFORMED, topics.malformed(), Serdes.String().serializer(),

@@ -37,6 +37,7 @@ final class AssemblyProcessor implements Processor<String, byte[], String, byte[
     static final String MALFORMED = "malformed";
     static final String ACTIVITY = "activity";
     static final String FIGURES = "figures";
+    static final String REQUESTS = "requests";
     private static final Logger LOG = Logger.getLogger(AssemblyProcessor.class.getName());
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -163,6 +164,11 @@ final class AssemblyProcessor implements Processor<String, byte[], String, byte[
         for (Transaction t : w.takeTransactions()) {
             context.forward(new Record<>(w.key.store(), TransactionCodec.encode(t), t.closedAt().toEpochMilli()), TRANSACTIONS);
             stats.transactions.increment();
+        }
+        for (var r : w.takeRequests()) {
+            var at = r.outcomeTime() != null ? r.outcomeTime() : r.time();
+            long ts = at == null ? context.currentSystemTimeMs() : at.atZone(w.store.zone()).toInstant().toEpochMilli();
+            context.forward(new Record<>(w.key.store(), new org.tillwatch.kafka.RegisterRequestRecord(w.key, r).encode(), ts), REQUESTS);
         }
         long last = w.lastEventMillis();
         if (last != Long.MIN_VALUE && last >= w.activitySentMillis + 1000) {

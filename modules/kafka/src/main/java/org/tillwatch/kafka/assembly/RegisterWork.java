@@ -34,6 +34,7 @@ final class RegisterWork {
     /** Outcomes and tags of requests and tags between receipts, not yet counted. */
     private final List<String> betweenOutcomes = new ArrayList<>();
     private final List<String> betweenTags = new ArrayList<>();
+    private final List<LoyaltyRequest> betweenRequests = new ArrayList<>();
     private final Tally tally = new Tally();
     private final List<Mark> marks = new ArrayList<>();
     private String file;
@@ -61,6 +62,7 @@ final class RegisterWork {
             @Override
             public void registerRequest(RegisterKey register, LoyaltyRequest request) {
                 betweenOutcomes.add(request.outcome().name());
+                betweenRequests.add(request);
             }
 
             @Override
@@ -110,6 +112,7 @@ final class RegisterWork {
         w.malformed.clear();
         w.betweenOutcomes.clear();
         w.betweenTags.clear();
+        w.betweenRequests.clear();
         w.tally.restore(s.counts());
         w.version = s.version();
         w.lastInputMillis = s.lastInputMillis();
@@ -183,6 +186,13 @@ final class RegisterWork {
         List<Transaction> out = List.copyOf(transactions);
         transactions.clear();
         out.forEach(tally::transaction);
+        return out;
+    }
+
+    /** Loyalty requests between receipts since the last call. */
+    List<LoyaltyRequest> takeRequests() {
+        List<LoyaltyRequest> out = List.copyOf(betweenRequests);
+        betweenRequests.clear();
         return out;
     }
 

@@ -33,12 +33,16 @@ public final class HttpIncidentSource implements IncidentSource {
         this.token = token;
     }
 
+    /** Those of the store and the chain-wide ones (the API's store filter alone leaves out a chain incident not listing it). */
     @Override
     public List<IncidentRef> openAt(String store, Instant at) throws IOException {
-        JsonNode root = get("/api/v1/incidents?state=all&store=" + URLEncoder.encode(store, StandardCharsets.UTF_8) + "&at=" + at);
+        JsonNode root = get("/api/v1/incidents?state=all&at=" + URLEncoder.encode(at.toString(), StandardCharsets.UTF_8));
         if (root == null) return List.of();
         List<IncidentRef> out = new ArrayList<>();
-        for (JsonNode n : root.path("incidents")) out.add(incident(n));
+        for (JsonNode n : root.path("incidents")) {
+            IncidentRef i = incident(n);
+            if (i.stores().contains(store) || store.equals(i.scope()) || "chain".equals(i.scope())) out.add(i);
+        }
         return out;
     }
 

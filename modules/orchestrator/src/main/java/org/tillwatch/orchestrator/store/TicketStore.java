@@ -40,6 +40,7 @@ public final class TicketStore implements AutoCloseable {
     private final MVMap<String, String> delivered;
     private final MVMap<String, String> exports;
     private final MVMap<String, String> casesByCard;
+    private final MVMap<String, Long> positions;
 
     private TicketStore(MVStore store) {
         this.store = store;
@@ -50,6 +51,7 @@ public final class TicketStore implements AutoCloseable {
         this.delivered = store.openMap("delivered");
         this.exports = store.openMap("exports");
         this.casesByCard = store.openMap("cases_by_card");
+        this.positions = store.openMap("feed_positions");
     }
 
     public static TicketStore open(Path file) throws IOException {
@@ -78,6 +80,20 @@ public final class TicketStore implements AutoCloseable {
     public void put(Ticket t) {
         tickets.put(t.id(), write(t));
         store.commit();
+    }
+
+    /**
+     * Distributed mode: how far the orchestrator has read its topics ({@code topic-partition} -> next offset), committed
+     * and forced to disk after the state changes those records made.
+     */
+    public void positions(java.util.Map<String, Long> next) {
+        positions.putAll(next);
+        store.commit();
+        store.sync();
+    }
+
+    public java.util.Map<String, Long> positions() {
+        return new java.util.TreeMap<>(positions);
     }
 
     public Optional<ProactiveCase> proactiveCase(String id) {
