@@ -151,8 +151,12 @@ public final class Orchestrator implements AutoCloseable {
         metrics.caseOpened(c.kind());
     }
 
-    /** Makes what {@link #transaction} and {@link #registerRequest} recorded durable. */
-    public synchronized void commit() {
+    /**
+     * Makes what {@link #transaction} and {@link #registerRequest} recorded durable. Not under this object's lock:
+     * MVStore commits while others write, so ingestion does not wait for the file (a change made during the commit
+     * goes into this one or the next).
+     */
+    public void commit() {
         store.commit();
     }
 
