@@ -185,6 +185,11 @@ public final class Collector implements Serving {
             }
 
             @Override
+            public void beforeCheckpoint() {
+                orchestrator.commit();
+            }
+
+            @Override
             public void malformed(String store, MalformedLine line) {
                 metrics.ingest().malformed(store);
             }

@@ -45,7 +45,9 @@ import org.tillwatch.orchestrator.ticket.Wait;
 /**
  * Takes tickets, decides by template, acts and keeps the audit trail; follows the logs for offline-queue deliveries
  * and lost points (proactive cases); re-checks waiting tickets. Changes are serialised on this object and committed
- * to the {@link TicketStore} before a call returns.
+ * to the {@link TicketStore} before a call returns, except what {@link #transaction} and {@link #registerRequest}
+ * learn from the logs: that is durable at {@link #commit()}, which the collector calls before each checkpoint (after a
+ * crash, the logs after the checkpoint are read and told again, and a case already open is not opened twice).
  */
 public final class Orchestrator implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(Orchestrator.class.getName());
@@ -55,6 +57,8 @@ public final class Orchestrator implements AutoCloseable {
     }
 
     private final TicketStore store;
+    /** The store for what the logs tell: one commit per checkpoint, not per case (an H2 commit each was a tenth of ingestion). */
+    private final TicketStore fromLogs;
     private final TemplateSet templates;
     private final TransactionLookup lookup;
     private final IncidentSource incidents;
@@ -71,6 +75,7 @@ public final class Orchestrator implements AutoCloseable {
                         StoreRegistry registry, UnaryOperator<String> cardHasher, Clock clock, TicketMetrics metrics,
                         Supplier<Instant> watermark) {
         this.store = store;
+        this.fromLogs = store.deferred();
         this.templates = templates;
         this.lookup = lookup;
         this.incidents = incidents;
@@ -134,24 +139,33 @@ public final class Orchestrator implements AutoCloseable {
         String cardHash = t.card().map(c -> c.card().contains("*") ? null : cardHasher.apply(c.card())).orElse(null);
         String op = TxFacts.queuedConfirm(t);
         if (op != null && store.delivery(op).isEmpty()) {
-            store.queued(new QueuedConfirm(op, t.id().toString(), t.store(), cardHash, t.card().map(c -> c.last4()).orElse(null),
+            fromLogs.queued(new QueuedConfirm(op, t.id().toString(), t.store(), cardHash, t.card().map(c -> c.last4()).orElse(null),
                     t.closed().toLocalDate(), TxFacts.expectedPoints(t), t.closedAt()));
         }
-        CaseFinder.of(t, cardHash, t.closedAt()).ifPresent(this::open);
+        CaseFinder.of(t, cardHash, t.closedAt()).ifPresent(c -> open(c, fromLogs));
     }
 
-    private void open(ProactiveCase c) {
+    private void open(ProactiveCase c, TicketStore to) {
         if (store.proactiveCase(c.id()).isPresent()) return;
-        store.put(c);
+        to.put(c);
         metrics.caseOpened(c.kind());
+    }
+
+    /**
+     * Makes what {@link #transaction} and {@link #registerRequest} recorded durable. Not under this object's lock:
+     * MVStore commits while others write, so ingestion does not wait for the file (a change made during the commit
+     * goes into this one or the next).
+     */
+    public void commit() {
+        store.commit();
     }
 
     /** A loyalty request between receipts: a CONFIRM sent from the offline queue delivers a receipt's points. */
     public synchronized void registerRequest(RegisterKey register, LoyaltyRequest r) {
         if (r.operation() != Operation.CONFIRM || r.operationId() == null) return;
-        store.delivered(new Delivery(r.operationId(), r.outcome().ok(), r.outcome().name(),
+        fromLogs.delivered(new Delivery(r.operationId(), r.outcome().ok(), r.outcome().name(),
                 r.bonus() == null ? null : r.bonus().accrued(), r.outcomeTime()));
-        if (store.queuedConfirm(r.operationId()).isPresent()) store.removeQueued(r.operationId());
+        if (store.queuedConfirm(r.operationId()).isPresent()) fromLogs.removeQueued(r.operationId());
         recheckWaiting(w -> w.kind().equals("queue") && w.ref().equals(r.operationId()));
     }
 
@@ -175,7 +189,7 @@ public final class Orchestrator implements AutoCloseable {
             for (QueuedConfirm q : store.queued()) {
                 Instant end = q.day().plusDays(1).atStartOfDay(registry.store(q.store()).zone()).toInstant();
                 if (mark.isBefore(end)) continue;
-                if (q.cardHash() != null) open(CaseFinder.queueNotSent(q, mark));
+                if (q.cardHash() != null) open(CaseFinder.queueNotSent(q, mark), store);
                 store.removeQueued(q.operationId());
                 recheckWaiting(w -> w.kind().equals("queue") && w.ref().equals(q.operationId()), q);
             }

@@ -6,7 +6,6 @@ import java.util.Map;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.ext.web.handler.BodyHandler;
 import org.tillwatch.collector.ingest.Ingest;
 import org.tillwatch.collector.ingest.PushRejected;
 import org.tillwatch.domain.model.RegisterKey;
@@ -28,7 +27,7 @@ final class IngestRoutes {
     }
 
     void mount(Router router) {
-        router.post("/api/v1/ingest/:store/:register").handler(BodyHandler.create(false).setBodyLimit(maxChunk)).handler(this::push);
+        router.post("/api/v1/ingest/:store/:register").handler(new PushBody(maxChunk)).handler(this::push);
         router.get("/api/v1/ingest/:store/:register").handler(this::offset);
     }
 
@@ -40,7 +39,7 @@ final class IngestRoutes {
             throw new BadRequest("bad_file", "X-Tillwatch-File must be a plain file name ([A-Za-z0-9._-], up to 100 characters)");
         }
         boolean eof = "true".equalsIgnoreCase(ctx.request().getHeader("X-Tillwatch-End-Of-File"));
-        byte[] body = ctx.body().buffer() == null ? new byte[0] : ctx.body().buffer().getBytes();
+        byte[] body = PushBody.of(ctx);
         vertx.executeBlocking(() -> engine.push(key, body, offset, file, eof), false).onComplete(ar -> {
             if (ar.succeeded()) {
                 // by hand, the hottest answer of the API: store and register are [0-9A-Z] and POS plus digits, nothing to escape

@@ -28,6 +28,7 @@ final class CheckpointCommitter {
     private final TransactionIndexWriter writer;
     private final CheckpointStore checkpoints;
     private final MalformedSamples samples;
+    private final IngestObserver observer;
     private final Path dataDir;
     private final ReentrantReadWriteLock barrier = new ReentrantReadWriteLock(true);
     private long generation;
@@ -35,8 +36,10 @@ final class CheckpointCommitter {
     private volatile long lastPauseNanos;
     private volatile long maxPauseNanos;
 
-    CheckpointCommitter(TransactionIndexWriter writer, Path dataDir, MalformedSamples samples) throws IOException {
+    CheckpointCommitter(TransactionIndexWriter writer, Path dataDir, MalformedSamples samples, IngestObserver observer)
+            throws IOException {
         this.writer = writer;
+        this.observer = observer;
         this.dataDir = dataDir;
         this.samples = samples;
         this.checkpoints = new CheckpointStore(dataDir);
@@ -89,6 +92,7 @@ final class CheckpointCommitter {
         for (RegisterStream s : streams) {
             if (s.segments instanceof SpoolSegments sp) sp.sync();
         }
+        observer.beforeCheckpoint();
         checkpoints.write(new Checkpoint(gen, Instant.now().toString(), snapshot));
         writer.commit();
         generation = gen;

@@ -61,7 +61,7 @@ public final class IngestEngine implements Ingest, Closeable {
         this.backlog = new PushBacklog(config.ingest());
         this.disk = new DataDisk(dataDir, config.data().minFreeBytes());
         this.opener = new StreamOpener(config.logs().root(), dataDir, registry, writer, observer, samples, backlog);
-        this.committer = new CheckpointCommitter(writer, dataDir, samples);
+        this.committer = new CheckpointCommitter(writer, dataDir, samples, observer);
         this.silence = new SilencePolicy(config.ingest().idleFlush(), config.ingest().silenceExpiry(), watermark);
         this.workers = Executors.newFixedThreadPool(config.ingest().threads(), daemon("ingest"));
         this.timer = Executors.newSingleThreadScheduledExecutor(daemon("ingest-timer"));

@@ -28,6 +28,13 @@ public interface IngestObserver {
     default void bytes(StreamKey stream, long n) {
     }
 
+    /**
+     * A checkpoint is about to name everything read so far: make what was told durable now. After a crash, what
+     * follows the last checkpoint is read and told again.
+     */
+    default void beforeCheckpoint() {
+    }
+
     /** A push was answered 503: {@code reason} is {@code saturated} or {@code disk_full}. */
     default void refused(String reason) {
     }

@@ -8,12 +8,16 @@ import java.util.Arrays;
  * message holds a handful of keys.
  */
 final class KeyValues {
-    private String[] keys = new String[12];
-    private String[] values = new String[12];
+    // Positions in the message, not substrings: most keys are only compared and most values never asked for
+    // (substrings here were a tenth of everything ingestion allocated).
+    private String source;
+    private int[] bounds = new int[4 * 12];
+    private String[] quoted = new String[12];
     private int size;
 
     /** Parses from {@code from}; returns an error text, or null when the pairs were read. */
     String parse(String s, int from) {
+        source = s;
         size = 0;
         int i = from;
         int n = s.length();
@@ -23,9 +27,8 @@ final class KeyValues {
             int wordStart = i;
             while (i < n && s.charAt(i) != '=' && s.charAt(i) != ' ') i++;
             if (i >= n || s.charAt(i) == ' ') continue;
-            String key = s.substring(wordStart, i);
+            int keyEnd = i;
             i++;
-            String value;
             if (i < n && s.charAt(i) == '"') {
                 StringBuilder sb = new StringBuilder();
                 i++;
@@ -41,31 +44,38 @@ final class KeyValues {
                         sb.append(c);
                     }
                 }
-                if (!closed) return "unterminated quoted value of " + key;
-                value = sb.toString();
+                if (!closed) return "unterminated quoted value of " + s.substring(wordStart, keyEnd);
+                add(wordStart, keyEnd, 0, 0, sb.toString());
             } else {
                 int vs = i;
                 while (i < n && s.charAt(i) != ' ') i++;
-                value = s.substring(vs, i);
+                add(wordStart, keyEnd, vs, i, null);
             }
-            add(key, value);
         }
         return null;
     }
 
-    private void add(String key, String value) {
-        if (size == keys.length) {
-            keys = Arrays.copyOf(keys, size * 2);
-            values = Arrays.copyOf(values, size * 2);
+    private void add(int keyStart, int keyEnd, int valueStart, int valueEnd, String quotedValue) {
+        if (size == quoted.length) {
+            bounds = Arrays.copyOf(bounds, size * 8);
+            quoted = Arrays.copyOf(quoted, size * 2);
         }
-        keys[size] = key;
-        values[size] = value;
+        int b = 4 * size;
+        bounds[b] = keyStart;
+        bounds[b + 1] = keyEnd;
+        bounds[b + 2] = valueStart;
+        bounds[b + 3] = valueEnd;
+        quoted[size] = quotedValue;
         size++;
     }
 
     String get(String key) {
+        int len = key.length();
         for (int i = 0; i < size; i++) {
-            if (keys[i].equals(key)) return values[i];
+            int b = 4 * i;
+            if (bounds[b + 1] - bounds[b] == len && source.regionMatches(bounds[b], key, 0, len)) {
+                return quoted[i] != null ? quoted[i] : source.substring(bounds[b + 2], bounds[b + 3]);
+            }
         }
         return null;
     }

@@ -21,7 +21,8 @@ import org.tillwatch.orchestrator.ticket.Ticket;
  * The orchestrator's durable state in one H2 MVStore file: tickets with their full history, proactive cases,
  * store escalations and the offline-queue ledger, each a map of JSON values. Every change is committed before the
  * call returns, so an answered request survives a crash. {@link #inMemory()} gives the same store without a file
- * (dry runs, tests).
+ * (dry runs, tests). {@link #deferred()} is a view whose changes wait for the next {@link #commit()}: what the
+ * collector learns from the logs, made durable once per checkpoint instead of once per change.
  *
  * <p>Why MVStore: pure Java (no native library, unlike SQLite through JNI), one file, append-only copy-on-write chunks
  * so that after a crash the last complete commit is what opens, ordered maps with no SQL layer to carry, and it is
@@ -33,6 +34,7 @@ public final class TicketStore implements AutoCloseable {
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     private final MVStore store;
+    private final boolean commitEach;
     private final MVMap<String, String> tickets;
     private final MVMap<String, String> cases;
     private final MVMap<String, String> escalations;
@@ -43,7 +45,12 @@ public final class TicketStore implements AutoCloseable {
     private final MVMap<String, Long> positions;
 
     private TicketStore(MVStore store) {
+        this(store, true);
+    }
+
+    private TicketStore(MVStore store, boolean commitEach) {
         this.store = store;
+        this.commitEach = commitEach;
         this.tickets = store.openMap("tickets");
         this.cases = store.openMap("cases");
         this.escalations = store.openMap("escalations");
@@ -67,6 +74,23 @@ public final class TicketStore implements AutoCloseable {
         return new TicketStore(new MVStore.Builder().autoCommitDisabled().open());
     }
 
+    /**
+     * The same maps, changed without a commit each (reads see the changes at once): durable at the next
+     * {@link #commit()}, by either view, or at {@link #close()}; lost in a crash before that.
+     */
+    public TicketStore deferred() {
+        return new TicketStore(store, false);
+    }
+
+    /** Makes every change so far durable. */
+    public void commit() {
+        store.commit();
+    }
+
+    private void committed() {
+        if (commitEach) store.commit();
+    }
+
     public Optional<Ticket> ticket(String id) {
         return Optional.ofNullable(tickets.get(id)).map(s -> read(s, Ticket.class));
     }
@@ -79,7 +103,7 @@ public final class TicketStore implements AutoCloseable {
 
     public void put(Ticket t) {
         tickets.put(t.id(), write(t));
-        store.commit();
+        committed();
     }
 
     /**
@@ -113,7 +137,7 @@ public final class TicketStore implements AutoCloseable {
             if (ids == null) casesByCard.put(c.cardHash(), c.id());
             else if (!java.util.Arrays.asList(ids.split(" ")).contains(c.id())) casesByCard.put(c.cardHash(), ids + " " + c.id());
         }
-        store.commit();
+        committed();
     }
 
     /** The cases of one card (by its keyed hash). */
@@ -137,12 +161,12 @@ public final class TicketStore implements AutoCloseable {
 
     public void put(StoreEscalation e) {
         escalations.put(e.store(), write(e));
-        store.commit();
+        committed();
     }
 
     public void queued(QueuedConfirm q) {
         queued.put(q.operationId(), write(q));
-        store.commit();
+        committed();
     }
 
     public List<QueuedConfirm> queued() {
@@ -157,12 +181,12 @@ public final class TicketStore implements AutoCloseable {
 
     public void removeQueued(String operationId) {
         queued.remove(operationId);
-        store.commit();
+        committed();
     }
 
     public void delivered(Delivery d) {
         delivered.put(d.operationId(), write(d));
-        store.commit();
+        committed();
     }
 
     public Optional<Delivery> delivery(String operationId) {
@@ -172,7 +196,7 @@ public final class TicketStore implements AutoCloseable {
     /** The organizer export attached to a ticket when it was escalated (a snapshot: the data may change later). */
     public void export(String ticket, java.util.Map<String, Object> export) {
         exports.put(ticket, write(export));
-        store.commit();
+        committed();
     }
 
     @SuppressWarnings("unchecked")
