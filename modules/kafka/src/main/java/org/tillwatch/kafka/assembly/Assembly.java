@@ -34,8 +34,12 @@ public final class Assembly implements AutoCloseable {
                 Serdes.String(), Serdes.ByteArray()), "assemble");
         t.addSink(AssemblyProcessor.TRANSACTIONS, topics.transactions(), Serdes.String().serializer(),
                 Serdes.ByteArray().serializer(), "assemble");
+        // a ship mark goes to every activity partition: each state task must hear every raw partition's marks
         t.addSink(AssemblyProcessor.ACTIVITY, topics.activity(), Serdes.String().serializer(),
-                Serdes.ByteArray().serializer(), "assemble");
+                Serdes.ByteArray().serializer(), (String topic, String key, byte[] value, int partitions) ->
+                        AssemblyProcessor.MARK_KEY.equals(key)
+                                ? java.util.Optional.of(java.util.stream.IntStream.range(0, partitions).boxed().collect(java.util.stream.Collectors.toSet()))
+                                : java.util.Optional.<java.util.Set<Integer>>empty(), "assemble");
         t.addSink(AssemblyProcessor.FIGURES, topics.figures(), Serdes.String().serializer(),
                 Serdes.ByteArray().serializer(), "assemble");
         t.addSink(AssemblyProcessor.MALFORMED, topics.malformed(), Serdes.String().serializer(),
