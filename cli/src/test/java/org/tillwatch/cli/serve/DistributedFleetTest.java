@@ -108,6 +108,7 @@ class DistributedFleetTest {
                     if (!ship.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) ship.destroyForcibly();
                 }
                 a.close();
+                phase("killed instance: late receipts logged " + a.output().lines().filter(l -> l.contains("late receipt")).count());
                 try (CollectorProcess again = CollectorProcess.start(tmp, env, "--config", configA.toString())) {
                     for (String store : registry.stores().keySet()) {
                         JsonNode fromA = await(() -> tryGet(again, "/api/v1/stores/" + store), Duration.ofSeconds(60), "A answers " + store);

@@ -55,7 +55,7 @@ public record Fact(ReceiptFact receipt, RegisterKey register, Integer partition,
 
     public static Fact progress(int partition, Instant upTo, boolean idle, Long transactionsNext, Long activityNext, ShipMarks.Complete shipped) {
         return new Fact(null, null, partition, upTo, idle, null, transactionsNext, activityNext, null, shipped.epoch(), shipped.before(),
-                shipped.floor() == null ? null : Instant.ofEpochMilli(shipped.floor()));
+                shipped.floor() == null ? null : Instant.ofEpochMilli(Math.max(shipped.floor(), 0L)));
     }
 
     public boolean isProgress() {

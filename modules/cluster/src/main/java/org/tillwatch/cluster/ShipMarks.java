@@ -10,8 +10,10 @@ import java.util.function.BiConsumer;
  * What one state task has heard of the shippers' marks ({@code ShipMark} of {@code modules/kafka}), as the assembly
  * forwards them to every activity partition: per shipper and raw partition, the latest round marked complete, the
  * one before it, and the oldest entry the assembly of that raw partition may still hold back. Since a mark follows,
- * in its partition, every fact of the bytes read before it, "every raw partition marked in round E" means: every
- * fact of every byte written before E is ahead of the task's next progress fact.
+ * in its partition of both topics, every fact of the bytes read before it, "every raw partition marked in round E"
+ * means: every fact of every byte written before E is ahead of the task's next progress fact. Kafka Streams reads the
+ * two topics of a task in timestamp order only as far as it knows of their records, so a round counts once its mark
+ * came on both.
  * <p>
  * A shipper not heard from for {@link #SILENT} (wall clock) no longer counts: it stopped, and waiting for it would
  * stop alerting for good (the alert leader still holds back while its records are unread).
@@ -24,14 +26,29 @@ public final class ShipMarks {
         public static final Complete NONE = new Complete(null, null, null);
     }
 
-    private record Entry(long epoch, long before, long floor, int of, long heardMillis) {
+    /**
+     * One raw partition of one shipper: the latest round marked on the transactions and on the activity topic (each
+     * with the assembly's floor then), and the round both had reached before the one both have now.
+     */
+    private record Entry(long onTransactions, long onActivity, long before, long floorTransactions, long floorActivity, int of, long heardMillis) {
+        static final int BYTES = 6 * 8 + 4;
+
+        long epoch() {
+            return Math.min(onTransactions, onActivity);
+        }
+
+        long floor() {
+            return onTransactions <= onActivity ? floorTransactions : floorActivity;
+        }
+
         byte[] encode() {
-            return ByteBuffer.allocate(36).putLong(epoch).putLong(before).putLong(floor).putInt(of).putLong(heardMillis).array();
+            return ByteBuffer.allocate(BYTES).putLong(onTransactions).putLong(onActivity).putLong(before).putLong(floorTransactions)
+                    .putLong(floorActivity).putInt(of).putLong(heardMillis).array();
         }
 
         static Entry decode(byte[] b) {
             ByteBuffer buf = ByteBuffer.wrap(b);
-            return new Entry(buf.getLong(), buf.getLong(), buf.getLong(), buf.getInt(), buf.getLong());
+            return new Entry(buf.getLong(), buf.getLong(), buf.getLong(), buf.getLong(), buf.getLong(), buf.getInt(), buf.getLong());
         }
     }
 
@@ -46,20 +63,33 @@ public final class ShipMarks {
     /** An entry saved before (a task moving between instances). */
     public void restore(String key, byte[] value) {
         int bar = key.lastIndexOf('|');
-        if (bar < 0 || value == null || value.length != 36) return;
+        if (bar < 0 || value == null || value.length != Entry.BYTES) return;
         bySource.computeIfAbsent(key.substring(0, bar), s -> new HashMap<>()).put(Integer.parseInt(key.substring(bar + 1)), Entry.decode(value));
     }
 
     /**
-     * Raw partition {@code raw} (of {@code of}) of {@code source} was read completely in round {@code epoch};
-     * {@code floor}: the oldest entry its assembly may still hold back (epoch millis), or null for none.
+     * Raw partition {@code raw} (of {@code of}) of {@code source} was read completely in round {@code epoch}, says its
+     * mark on the activity topic ({@code activity}) or on the transactions topic; {@code floor}: the oldest entry its
+     * assembly may still hold back (epoch millis), or null for none. A round counts once its mark came on both.
      */
-    public void mark(String source, int raw, int of, long epoch, Long floor, long nowMillis) {
+    public void mark(String source, int raw, int of, long epoch, Long floor, boolean activity, long nowMillis) {
         Map<Integer, Entry> parts = bySource.computeIfAbsent(source, s -> new HashMap<>());
         Entry old = parts.get(raw);
-        long before = old == null ? Long.MIN_VALUE : old.epoch() < epoch ? old.epoch() : old.before();
-        if (old != null && epoch < old.epoch()) return;
-        Entry e = new Entry(epoch, before, floor == null ? Long.MAX_VALUE : floor, of, nowMillis);
+        if (old == null) old = new Entry(Long.MIN_VALUE, Long.MIN_VALUE, Long.MIN_VALUE, Long.MAX_VALUE, Long.MAX_VALUE, of, nowMillis);
+        long f = floor == null ? Long.MAX_VALUE : floor;
+        long onT = old.onTransactions();
+        long onA = old.onActivity();
+        long floorT = old.floorTransactions();
+        long floorA = old.floorActivity();
+        if (activity && epoch >= onA) {
+            onA = epoch;
+            floorA = f;
+        } else if (!activity && epoch >= onT) {
+            onT = epoch;
+            floorT = f;
+        }
+        long before = Math.min(onT, onA) > old.epoch() ? old.epoch() : old.before();
+        Entry e = new Entry(onT, onA, before, floorT, floorA, of, nowMillis);
         parts.put(raw, e);
         save.accept(source + "|" + raw, e.encode());
     }
@@ -81,7 +111,7 @@ public final class ShipMarks {
             long b = Long.MAX_VALUE;
             for (int raw = 0; raw < of; raw++) {
                 Entry x = parts.get(raw);
-                if (x == null) {
+                if (x == null || x.epoch() == Long.MIN_VALUE) {
                     e = Long.MIN_VALUE;
                     b = Long.MIN_VALUE;
                     break;

@@ -89,8 +89,8 @@ final class StoreStateProcessor implements Processor<String, byte[], String, byt
         if (topic.equals(topology.topics().activity())) nextActivity = offset + 1;
         else nextTransaction = offset + 1;
         try {
-            if (SHIP_MARK.equals(record.key()) && topic.equals(topology.topics().activity())) {
-                mark(record);
+            if (SHIP_MARK.equals(record.key())) {
+                mark(record, topic.equals(topology.topics().activity()));
                 return;
             }
             lastRecord = System.currentTimeMillis();
@@ -129,7 +129,7 @@ final class StoreStateProcessor implements Processor<String, byte[], String, byt
     }
 
     /** A shipper's mark, forwarded by the assembly of one raw partition (see {@link ShipMarks}); not data: the task stays idle. */
-    private void mark(Record<String, byte[]> record) {
+    private void mark(Record<String, byte[]> record, boolean activity) {
         JsonNode n;
         try {
             n = Fact.JSON.readTree(record.value());
@@ -137,9 +137,9 @@ final class StoreStateProcessor implements Processor<String, byte[], String, byt
             throw new IllegalArgumentException("ship mark is not JSON: " + e.getMessage(), e);
         }
         if (!n.hasNonNull("mark") || !n.hasNonNull("raw") || !n.hasNonNull("of")) throw new IllegalArgumentException("ship mark without mark, raw or of: " + n);
-        Long floor = n.hasNonNull("floor") ? Instant.parse(n.get("floor").asText()).toEpochMilli() : null;
+        Long floor = n.hasNonNull("floor") ? n.get("floor").asLong() : null;
         marks.mark(n.path("source").asText("unknown"), n.get("raw").asInt(), n.get("of").asInt(), n.get("mark").asLong(), floor,
-                System.currentTimeMillis());
+                activity, System.currentTimeMillis());
     }
 
     private Instant watermarkBefore() {

@@ -105,12 +105,19 @@ final class FactOrder {
         return out;
     }
 
-    /** Whether a partition's marks still decide for it: it has some, and they advanced lately (or its records are unread). */
-    private boolean marking(int partition, Progress p, long now, CaughtUp caughtUp) {
+    /**
+     * Whether a partition's marks still decide for it: it has some, and they advanced lately, or records are unread
+     * anywhere (every partition hears every raw partition's marks: one stuck raw partition, its assembly moving,
+     * stops them all).
+     */
+    private boolean marking(Progress p, long now, CaughtUp caughtUp) {
         Marks m = p.marks();
         if (m == null) return false;
         long still = now - m.advancedNanos();
-        return still <= holdNanos || still <= GIVE_UP * holdNanos && !caughtUp.drained(partition);
+        if (still <= holdNanos) return true;
+        if (still > GIVE_UP * holdNanos) return false;
+        for (int q : progress.keySet()) if (!caughtUp.drained(q)) return true;
+        return false;
     }
 
     /** The latest instant the marks let out (Long.MAX_VALUE when no partition has marks). */
@@ -119,7 +126,7 @@ final class FactOrder {
         long floor = Long.MAX_VALUE;
         boolean any = false;
         for (Map.Entry<Integer, Progress> e : progress.entrySet()) {
-            if (!marking(e.getKey(), e.getValue(), now, caughtUp)) continue;
+            if (!marking(e.getValue(), now, caughtUp)) continue;
             any = true;
             before = Math.min(before, e.getValue().marks().before());
             floor = Math.min(floor, e.getValue().marks().floor());
@@ -137,7 +144,7 @@ final class FactOrder {
     private boolean held(long at, long now, CaughtUp caughtUp) {
         for (Map.Entry<Integer, Progress> e : progress.entrySet()) {
             Progress p = e.getValue();
-            if (p.upTo() >= at || marking(e.getKey(), p, now, caughtUp)) continue;
+            if (p.upTo() >= at || marking(p, now, caughtUp)) continue;
             long quiet = now - p.heardNanos();
             if (quiet > holdNanos && (quiet > GIVE_UP * holdNanos || caughtUp.drained(e.getKey()))) continue;
             if (p.idle() && caughtUp.test(e.getKey(), p.transactions(), p.activity())) continue;

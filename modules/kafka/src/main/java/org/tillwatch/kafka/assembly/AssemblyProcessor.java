@@ -38,7 +38,7 @@ final class AssemblyProcessor implements Processor<String, byte[], String, byte[
     static final String MALFORMED = "malformed";
     static final String ACTIVITY = "activity";
     static final String FIGURES = "figures";
-    /** Key of a ship mark on the activity topic (sent to every partition of it). */
+    /** Key of a ship mark on the transactions and activity topics (sent to every partition of both). */
     static final String MARK_KEY = "#ship-mark";
     private static final Logger LOG = Logger.getLogger(AssemblyProcessor.class.getName());
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -172,8 +172,8 @@ final class AssemblyProcessor implements Processor<String, byte[], String, byte[
     }
 
     /**
-     * A shipper's round is complete up to this record: forwarded to every activity partition with the oldest entry this
-     * task may still hold back (a register's last entry, read once the register goes quiet or its next entry comes),
+     * A shipper's round is complete up to this record: forwarded to every transactions and activity partition with the
+     * oldest entry this task may still hold back (a register's last entry, read once the register goes quiet or its next entry comes),
      * so the alert leader knows both what the shipper has read and what is still inside the assembly. Its timestamp is
      * the latest event seen, so the state task takes it after this task's earlier transactions (timestamp order).
      */
@@ -193,12 +193,15 @@ final class AssemblyProcessor implements Processor<String, byte[], String, byte[
         long floor = unflushed.values().stream().mapToLong(Long::longValue).min().orElse(Long.MAX_VALUE);
         ObjectNode n = JSON.createObjectNode().put("mark", mark.epoch()).put("source", mark.source())
                 .put("raw", context.taskId().partition()).put("of", mark.partitions());
-        if (floor != Long.MAX_VALUE) n.put("floor", Instant.ofEpochMilli(floor).toString());
-        context.forward(new Record<>(MARK_KEY, n.toString().getBytes(StandardCharsets.UTF_8), Math.max(0, stats.watermarkMillis.get())), ACTIVITY);
+        if (floor != Long.MAX_VALUE) n.put("floor", floor); // epoch millis; Long.MIN_VALUE: a first entry not read yet
+        Record<String, byte[]> r = new Record<>(MARK_KEY, n.toString().getBytes(StandardCharsets.UTF_8), Math.max(0, stats.watermarkMillis.get()));
+        context.forward(r, TRANSACTIONS);
+        context.forward(r, ACTIVITY);
     }
 
+    /** A register not flushed as quiet may hold its last entry back: no older than its latest entry read (any, before the first). */
     private void held(String id, boolean quietHandled, long lastEventMillis) {
-        if (quietHandled || lastEventMillis == Long.MIN_VALUE) unflushed.remove(id);
+        if (quietHandled) unflushed.remove(id);
         else unflushed.put(id, lastEventMillis);
     }
 

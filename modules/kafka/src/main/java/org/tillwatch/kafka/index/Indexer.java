@@ -41,6 +41,8 @@ import org.tillwatch.kafka.Topics;
  */
 public final class Indexer implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(Indexer.class.getName());
+    /** Key of a ship mark the assembly puts on the transactions topic for the alert leader (AssemblyProcessor.MARK_KEY). */
+    private static final String SHIP_MARK = "#ship-mark";
 
     private final KafkaConsumer<String, byte[]> consumer;
     private final KafkaProducer<String, byte[]> deadLetters;
@@ -123,6 +125,7 @@ public final class Indexer implements AutoCloseable {
         List<ConsumerRecord<String, byte[]>> items = new ArrayList<>(records.count());
         List<Transaction> batch = new ArrayList<>(records.count());
         for (ConsumerRecord<String, byte[]> r : records) {
+            if (SHIP_MARK.equals(r.key())) continue; // the alert leader's, not a transaction
             try {
                 batch.add(TransactionCodec.decode(r.value()));
                 items.add(r);
