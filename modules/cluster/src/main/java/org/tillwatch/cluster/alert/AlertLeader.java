@@ -162,7 +162,9 @@ final class AlertLeader implements Processor<String, byte[], Void, Void> {
             java.time.Instant seen = engine.live().watermark();
             if (f.receipt() != null && seen != null && at < seen.toEpochMilli() - 1000) {
                 owner.late();
-                LOG.warning(() -> "late receipt from partition " + f.source() + " (" + f.receipt().registerKey() + "): " + f.at() + ", "
+                // a receipt left open when its register went quiet ends (incomplete) only when it writes again: late in both modes
+                String what = f.receipt().closed() ? "late receipt" : "late incomplete receipt";
+                LOG.warning(() -> what + " from partition " + f.source() + " (" + f.receipt().registerKey() + "): " + f.at() + ", "
                         + (seen.toEpochMilli() - at) / 1000 + " s behind what the rules already saw (" + order.describe() + ")");
             }
             handed.put(f.receipt() != null ? f.receipt().registerKey() : f.register(), System.nanoTime());

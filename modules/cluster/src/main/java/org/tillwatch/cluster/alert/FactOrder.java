@@ -19,8 +19,8 @@ import org.tillwatch.cluster.Fact;
  * ({@code floor}). Registers, stores and partitions then can progress in any order: a register first seen late, or
  * one far behind the others of its partition, was either read before that round (its facts are in) or written after
  * it. A register that went silent holds nothing back (its files are read to their end in every round) and its
- * silence is seen at the right instant. A partition whose marks stop advancing for {@code hold} stops holding once its
- * topics (and their raw source) hold nothing unread, or after {@link #GIVE_UP} holds (the shipper is gone).
+ * silence is seen at the right instant. A partition whose marks stop advancing for {@code hold} stops holding once
+ * nothing of any partition (nor of the raw topic) is unread, or after {@link #GIVE_UP} holds (the shipper is gone).
  * <p>
  * <b>Without marks</b> (pushed logs; a partition whose marks stopped): a fact is released once every partition has
  * reported progress past it, except a partition whose task said it is idle and had read, when it said so, everything
