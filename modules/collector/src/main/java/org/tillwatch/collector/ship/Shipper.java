@@ -17,7 +17,6 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.tillwatch.collector.ingest.TailSegments;
 import org.tillwatch.domain.model.RegisterKey;
 import org.tillwatch.domain.model.StoreRegistry;
-import org.tillwatch.kafka.RawChunk;
 import org.tillwatch.kafka.ShipMark;
 import org.tillwatch.kafka.Topics;
 
