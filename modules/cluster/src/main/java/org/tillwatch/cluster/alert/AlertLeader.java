@@ -68,6 +68,9 @@ final class AlertLeader implements Processor<String, byte[], Void, Void> {
     private KafkaProducer<String, byte[]> stateProducer;
     private AlertEngine engine;
     private long resumeAt;
+    /** The instant the restored state's rules had reached (null: a new state): what is older, they saw. */
+    private java.time.Instant evaluated;
+    private long reread;
     private final Map<org.tillwatch.domain.model.RegisterKey, Long> handed = new java.util.concurrent.ConcurrentHashMap<>();
 
     AlertLeader(ClusterAlerting owner, StoreRegistry registry, ClusterTopics topics, CollectorConfig config,
@@ -107,7 +110,7 @@ final class AlertLeader implements Processor<String, byte[], Void, Void> {
             order = new FactOrder(HOLD, partitions);
             stateProducer = new KafkaProducer<>(producerProps());
             StateStore store = new StateStore(dir, this::mirror);
-            java.time.Instant evaluated = store.read().lastStep();
+            evaluated = store.read().lastStep();
             engine = new AlertEngine(config.alerting(), registry, store, clock, new SimpleMeterRegistry(), Duration.ofSeconds(1));
             replay(evaluated);
             engine.busyRegisters(r -> {
@@ -158,6 +161,14 @@ final class AlertLeader implements Processor<String, byte[], Void, Void> {
     private void release() {
         for (Fact f : order.ready(backlog)) {
             long at = f.at().toEpochMilli();
+            if (evaluated != null && !f.at().isAfter(evaluated)) {
+                // read again after a take-over: the last leader's rules saw it before they reached the saved step (it
+                // read the topic past its committed offset); the figures did not, since they were rebuilt up to that offset
+                if (reread++ == 0) LOG.info(() -> "facts before the restored step " + evaluated + " read again after the take-over go to the figures");
+                if (f.receipt() != null) engine.live().receipt(f.receipt());
+                else engine.live().activity(f.register(), f.at());
+                continue;
+            }
             // a late receipt may change what a rule saw; late activity only how long a register looked quiet
             java.time.Instant seen = engine.live().watermark();
             if (f.receipt() != null && seen != null && at < seen.toEpochMilli() - 1000) {
