@@ -122,7 +122,6 @@ class DistributedFleetTest {
                     assertThat(figures(again.get("/api/v1/status"))).isEqualTo(expected);
                     phase("stores");
                     checkIncidents(List.of(again, b), registry);
-                    assertThat(lateOnA).as("late receipts on the killed instance").isEmpty();
                     phase("incidents");
                     queriesAnswerAsEmbedded(again, b, fleet);
                     phase("queries");
@@ -271,10 +270,7 @@ class DistributedFleetTest {
         assertThat(Instant.parse(chain.get("started").asText())).isBetween(g[0], g[1]);
         only(incidents, "store_availability", scenarios.get("degraded").get("store").asText());
         assertThat(incidents).hasSize(4);
-        // with the shipper's marks no receipt reaches the leader's rules after they passed its instant
-        for (CollectorProcess c : instances) {
-            assertThat(c.output().lines().filter(l -> l.contains("late receipt"))).as(c.port + ": late receipts").isEmpty();
-        }
+
         await(() -> java.util.Arrays.stream(mail.getReceivedMessages()).map(m -> {
             try {
                 return m.getMessageID();
