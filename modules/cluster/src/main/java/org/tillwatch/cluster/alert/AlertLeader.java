@@ -176,7 +176,9 @@ final class AlertLeader implements Processor<String, byte[], Void, Void> {
                 // a receipt left open when its register went quiet ends (incomplete) only when it writes again: late in both modes
                 String what = f.receipt().closed() ? "late receipt" : "late incomplete receipt";
                 LOG.warning(() -> what + " from partition " + f.source() + " (" + f.receipt().registerKey() + "): " + f.at() + ", "
-                        + (seen.toEpochMilli() - at) / 1000 + " s behind what the rules already saw (" + order.describe() + ")");
+                        + (seen.toEpochMilli() - at) / 1000 + " s behind what the rules already saw (read in round " + f.epoch()
+                        + ", marks let out up to " + (order.markedUpTo() == Long.MIN_VALUE ? "-" : java.time.Instant.ofEpochMilli(order.markedUpTo()))
+                        + (evaluated == null ? "" : ", restored step " + evaluated) + "; " + order.describe() + ")");
             }
             handed.put(f.receipt() != null ? f.receipt().registerKey() : f.register(), System.nanoTime());
             if (f.receipt() != null) engine.receipt(f.receipt());
