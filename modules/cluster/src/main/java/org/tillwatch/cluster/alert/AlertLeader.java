@@ -243,7 +243,9 @@ final class AlertLeader implements Processor<String, byte[], Void, Void> {
                 for (ConsumerRecord<String, byte[]> r : c.poll(Duration.ofMillis(500))) {
                     if (r.offset() >= resumeAt) break;
                     Fact f = Fact.decode(r.value());
-                    if (f.isProgress() || evaluated != null && f.at().isAfter(evaluated)) order.add(f);
+                    // no saved state (the last leader never had anything to save): nothing is known to be evaluated, and
+                    // what it read may be far past what it let out: all of it goes through the order
+                    if (f.isProgress() || evaluated == null || f.at().isAfter(evaluated)) order.add(f);
                     else if (f.receipt() != null) engine.live().receipt(f.receipt());
                     else engine.live().activity(f.register(), f.at());
                     replayed++;
