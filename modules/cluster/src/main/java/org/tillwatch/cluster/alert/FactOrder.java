@@ -121,13 +121,19 @@ final class FactOrder {
         long before = Long.MAX_VALUE;
         long floor = Long.MAX_VALUE;
         boolean any = false;
+        boolean silent = false;
         for (Map.Entry<Integer, Progress> e : progress.entrySet()) {
-            if (!marking(e.getValue(), now)) continue;
+            if (!marking(e.getValue(), now)) {
+                silent |= e.getValue().marks() == null;
+                continue;
+            }
             any = true;
             before = Math.min(before, e.getValue().marks().before());
             floor = Math.min(floor, e.getValue().marks().floor());
         }
         if (!any) return Long.MAX_VALUE;
+        // every partition hears every raw partition's marks: one that has not said anything of them yet is behind
+        if (silent) before = Long.MIN_VALUE;
         if (before > foldedBelow) {
             var below = latestByEpoch.headMap(before, false);
             for (long t : below.values()) folded = Math.max(folded, t);

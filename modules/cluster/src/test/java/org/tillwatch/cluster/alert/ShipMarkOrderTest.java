@@ -175,4 +175,19 @@ class ShipMarkOrderTest {
         assertThat(minutes(released)).as("marks stopped for ten holds: the shipper is gone; the marks no longer decide").containsExactly(0, 1, 9, 10, 20);
         assertThat(late).isEmpty();
     }
+
+    /** Every partition hears every raw partition's marks: one whose task has not yet (it just started) may be behind. */
+    @Test
+    void aPartitionThatHasNotHeardOfTheMarksYetHoldsOnceOthersHave() {
+        FactOrder order = new FactOrder(Duration.ofSeconds(30), 2);
+        deliver(order, receipt(0, "AX1B", "POS01", 0, E1));
+        deliver(order, receipt(0, "AX1B", "POS01", 10, E2));
+        deliver(order, progress(0, 10, E3, E2, null));
+        deliver(order, receipt(1, "URMY", "POS01", 12, E2));
+        deliver(order, progressWithoutMarks(1, 12));
+        assertThat(released).as("partition 1's task has not heard of the marks: it may be behind").isEmpty();
+        deliver(order, progress(1, 12, E3, E2, null));
+        assertThat(minutes(released)).containsExactly(0);
+        assertThat(late).isEmpty();
+    }
 }
