@@ -59,6 +59,10 @@ final class ShipCommand implements Callable<Integer> {
             description = "How often files are looked at for new bytes, in milliseconds, 10 to 60000 (default: ${DEFAULT-VALUE}).")
     long pollMillis;
 
+    @Option(names = "--rescan", paramLabel = "MILLIS", defaultValue = "1000",
+            description = "How often the tree is listed again for new files, in milliseconds, 100 to 10000; each such round that reads every file to its end tells the collectors (and the alert leader) that everything written before it is in; the alert leader counts a shipper silent for 30 s as gone (default: ${DEFAULT-VALUE}).")
+    long rescanMillis;
+
     @Option(names = "--once", description = "Ship what the files hold now and exit (default: keep tailing until stopped).")
     boolean once;
 
@@ -75,6 +79,9 @@ final class ShipCommand implements Callable<Integer> {
         }
         if (pollMillis < 10 || pollMillis > 60_000) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--poll must be 10 to 60000 milliseconds, got " + pollMillis);
+        }
+        if (rescanMillis < 100 || rescanMillis > 10_000) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--rescan must be 100 to 10000 milliseconds, got " + rescanMillis);
         }
         if (!Pattern.matches("[A-Za-z0-9._\\-]{0,100}", topicPrefix)) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--topic-prefix may hold letters, digits, '.', '_', '-': " + topicPrefix);
@@ -95,7 +102,7 @@ final class ShipCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(hook);
         try (var producer = ShipCommandSupport.producer(kafka)) {
             Shipper shipper = new Shipper(logs, registry, checkpoints, producer, topics, "ship:" + host(),
-                    new ShipSettings(chunkBytes, Duration.ofMillis(pollMillis), Duration.ofSeconds(5)));
+                    new ShipSettings(chunkBytes, Duration.ofMillis(pollMillis), Duration.ofMillis(rescanMillis)));
             if (once) {
                 while (shipper.shipOnce() > 0) { }
             } else {

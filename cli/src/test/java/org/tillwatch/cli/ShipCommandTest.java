@@ -38,6 +38,8 @@ class ShipCommandTest {
                 {"ship", "--logs", tmp.resolve("missing").toString(), "--kafka", "localhost:9092"},
                 {"ship", "--logs", dir, "--kafka", "localhost:9092", "--chunk-bytes", "10"},
                 {"ship", "--logs", dir, "--kafka", "localhost:9092", "--poll", "5"},
+                {"ship", "--logs", dir, "--kafka", "localhost:9092", "--rescan", "50"},
+                {"ship", "--logs", dir, "--kafka", "localhost:9092", "--rescan", "60000"},
                 {"ship", "--logs", dir, "--kafka", "localhost:9092", "--topic-prefix", "a b"},
                 {"ship", "--logs", dir, "--kafka", "localhost:9092", "--bogus"}}) {
             Run r = run(args);

@@ -108,6 +108,10 @@ class DistributedFleetTest {
                     if (!ship.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) ship.destroyForcibly();
                 }
                 a.close();
+                List<String> lateOnA = a.output().lines().filter(l -> l.contains("late receipt")).toList();
+                phase("killed instance: led alerting " + a.output().lines().filter(l -> l.contains("leads alerting now")).count()
+                        + " time(s); late receipts logged " + lateOnA.size());
+                lateOnA.stream().limit(5).forEach(l -> System.out.println("  " + l));
                 try (CollectorProcess again = CollectorProcess.start(tmp, env, "--config", configA.toString())) {
                     for (String store : registry.stores().keySet()) {
                         JsonNode fromA = await(() -> tryGet(again, "/api/v1/stores/" + store), Duration.ofSeconds(60), "A answers " + store);
@@ -250,7 +254,8 @@ class DistributedFleetTest {
         }
         for (CollectorProcess c : instances) {
             List<String> late = c.output().lines().filter(l -> l.contains("late receipt")).toList();
-            phase(c.port + ": late receipts logged " + late.size());
+            phase(c.port + ": led alerting " + c.output().lines().filter(l -> l.contains("leads alerting now")).count()
+                    + " time(s); late receipts logged " + late.size());
             late.stream().limit(5).forEach(l -> System.out.println("  " + l));
             late.stream().skip(Math.max(5, late.size() - 5)).forEach(l -> System.out.println("  " + l));
         }
@@ -265,6 +270,7 @@ class DistributedFleetTest {
         assertThat(Instant.parse(chain.get("started").asText())).isBetween(g[0], g[1]);
         only(incidents, "store_availability", scenarios.get("degraded").get("store").asText());
         assertThat(incidents).hasSize(4);
+
         await(() -> java.util.Arrays.stream(mail.getReceivedMessages()).map(m -> {
             try {
                 return m.getMessageID();

@@ -25,6 +25,8 @@ import org.tillwatch.live.LiveConfig;
  */
 final class StateTopology {
     static final String STORE = "store-windows";
+    /** Per shipper and raw partition, the latest marks this task heard ({@link ShipMarks}); changelogged, so a moved task knows them. */
+    static final String MARKS = "ship-marks";
     static final String WATERMARKS = "chain-watermarks";
     static final String ALERT_SINK = "alert-facts-sink";
     static final String WATERMARK_SINK = "watermarks-sink";
@@ -85,6 +87,7 @@ final class StateTopology {
         // cached: a busy store is written to the changelog once per commit, not once per receipt
         t.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STORE), Serdes.String(), Serdes.ByteArray())
                 .withCachingEnabled(), "store-state");
+        t.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(MARKS), Serdes.String(), Serdes.ByteArray()), "store-state");
         t.addSink(ALERT_SINK, topics.alertFacts(), Serdes.String().serializer(), Serdes.ByteArray().serializer(), "store-state");
         t.addSink(WATERMARK_SINK, topics.watermarks(), Serdes.String().serializer(), Serdes.ByteArray().serializer(), "store-state");
         t.addGlobalStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(WATERMARKS), Serdes.String(), Serdes.ByteArray())

@@ -30,6 +30,10 @@ final class StoreStateProcessor implements Processor<String, byte[], String, byt
     /** A task with nothing to do for this long (wall clock) tells the alert leader not to wait for it. */
     static final Duration IDLE = Duration.ofSeconds(1);
     private static final Duration HEARTBEAT = Duration.ofSeconds(5);
+    /** Key of a ship mark on the activity topic (the assembly's {@code AssemblyProcessor.MARK_KEY}). */
+    static final String SHIP_MARK = "#ship-mark";
+    /** Header of a transaction: its shipper round ({@code ShipMark.EPOCH} of {@code modules/kafka}). */
+    static final String SHIP_EPOCH = "ship-epoch";
 
     private final StateTopology topology;
     private final StoreRegistry registry;
@@ -46,6 +50,8 @@ final class StoreStateProcessor implements Processor<String, byte[], String, byt
     private Long nextActivity;
     private long lastProgress;
     private boolean lastIdle;
+    private ShipMarks marks;
+    private ShipMarks.Complete lastComplete = ShipMarks.Complete.NONE;
 
     StoreStateProcessor(StateTopology topology) {
         this.topology = topology;
@@ -57,6 +63,15 @@ final class StoreStateProcessor implements Processor<String, byte[], String, byt
     public void init(ProcessorContext<String, byte[]> context) {
         this.context = context;
         this.stores = context.getStateStore(StateTopology.STORE);
+        KeyValueStore<String, byte[]> marked = context.getStateStore(StateTopology.MARKS);
+        this.marks = new ShipMarks(marked::put);
+        try (var it = marked.all()) {
+            while (it.hasNext()) {
+                var kv = it.next();
+                marks.restore(kv.key, kv.value);
+            }
+        }
+        lastComplete = ShipMarks.Complete.NONE;
         decoded.clear();
         this.partition = context.taskId().partition();
         Long known = topology.partitionWatermark(context, partition);
@@ -69,12 +84,16 @@ final class StoreStateProcessor implements Processor<String, byte[], String, byt
 
     @Override
     public void process(Record<String, byte[]> record) {
-        lastRecord = System.currentTimeMillis();
         String topic = context.recordMetadata().map(m -> m.topic()).orElse("");
         long offset = context.recordMetadata().map(m -> m.offset()).orElse(-1L);
         if (topic.equals(topology.topics().activity())) nextActivity = offset + 1;
         else nextTransaction = offset + 1;
         try {
+            if (SHIP_MARK.equals(record.key())) {
+                mark(record, topic.equals(topology.topics().activity()));
+                return;
+            }
+            lastRecord = System.currentTimeMillis();
             if (topic.equals(topology.topics().activity())) activity(record);
             else receipt(record);
         } catch (RuntimeException e) {
@@ -89,7 +108,8 @@ final class StoreStateProcessor implements Processor<String, byte[], String, byt
         StoreWindows w = load(f.store());
         w.receipt(f, watermarkBefore());
         save(w, f.closedAt());
-        context.forward(new Record<>(f.store(), Fact.of(f, partition).encode(), f.closedAt().toEpochMilli()), StateTopology.ALERT_SINK);
+        Long epoch = epochOf(record);
+        context.forward(new Record<>(f.store(), Fact.of(f, partition, epoch).encode(), f.closedAt().toEpochMilli()), StateTopology.ALERT_SINK);
     }
 
     private void activity(Record<String, byte[]> record) {
@@ -104,7 +124,22 @@ final class StoreStateProcessor implements Processor<String, byte[], String, byt
         StoreWindows w = load(register.store());
         w.activity(register, at);
         save(w, at);
-        context.forward(new Record<>(register.store(), Fact.activity(register, at, partition).encode(), at.toEpochMilli()), StateTopology.ALERT_SINK);
+        Long epoch = n.hasNonNull("epoch") ? n.get("epoch").asLong() : null;
+        context.forward(new Record<>(register.store(), Fact.activity(register, at, partition, epoch).encode(), at.toEpochMilli()), StateTopology.ALERT_SINK);
+    }
+
+    /** A shipper's mark, forwarded by the assembly of one raw partition (see {@link ShipMarks}); not data: the task stays idle. */
+    private void mark(Record<String, byte[]> record, boolean activity) {
+        JsonNode n;
+        try {
+            n = Fact.JSON.readTree(record.value());
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException("ship mark is not JSON: " + e.getMessage(), e);
+        }
+        if (!n.hasNonNull("mark") || !n.hasNonNull("raw") || !n.hasNonNull("of")) throw new IllegalArgumentException("ship mark without mark, raw or of: " + n);
+        Long floor = n.hasNonNull("floor") ? n.get("floor").asLong() : null;
+        marks.mark(n.path("source").asText("unknown"), n.get("raw").asInt(), n.get("of").asInt(), n.get("mark").asLong(), floor,
+                activity, System.currentTimeMillis());
     }
 
     private Instant watermarkBefore() {
@@ -134,17 +169,30 @@ final class StoreStateProcessor implements Processor<String, byte[], String, byt
         if (nextTransaction == null) nextTransaction = topology.committed(topology.topics().transactions(), partition);
         if (nextActivity == null) nextActivity = topology.committed(topology.topics().activity(), partition);
         boolean idle = now - lastRecord >= IDLE.toMillis();
+        ShipMarks.Complete complete = marks.complete(now);
         if (taskMax != published) {
             context.forward(new Record<>(StateTopology.watermarkKey(partition), longBytes(taskMax), taskMax), StateTopology.WATERMARK_SINK);
             published = taskMax;
-        } else if (idle == lastIdle && now - lastProgress < HEARTBEAT.toMillis()) {
+        } else if (idle == lastIdle && complete.equals(lastComplete) && now - lastProgress < HEARTBEAT.toMillis()) {
             return;
         }
         Instant upTo = taskMax == Long.MIN_VALUE ? null : Instant.ofEpochMilli(taskMax);
-        context.forward(new Record<>("progress-" + partition, Fact.progress(partition, upTo, idle, nextTransaction, nextActivity).encode(),
+        context.forward(new Record<>("progress-" + partition, Fact.progress(partition, upTo, idle, nextTransaction, nextActivity, complete).encode(),
                 Math.max(0, taskMax)), StateTopology.ALERT_SINK);
         lastIdle = idle;
+        lastComplete = complete;
         lastProgress = now;
+    }
+
+    /** The shipper's round the assembly says a transaction's bytes were read in (header {@code ship-epoch}), or null. */
+    private static Long epochOf(Record<String, byte[]> record) {
+        var h = record.headers() == null ? null : record.headers().lastHeader(SHIP_EPOCH);
+        if (h == null || h.value() == null) return null;
+        try {
+            return Long.valueOf(new String(h.value(), java.nio.charset.StandardCharsets.UTF_8));
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     static byte[] longBytes(long v) {

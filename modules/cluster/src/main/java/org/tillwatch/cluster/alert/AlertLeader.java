@@ -68,6 +68,9 @@ final class AlertLeader implements Processor<String, byte[], Void, Void> {
     private KafkaProducer<String, byte[]> stateProducer;
     private AlertEngine engine;
     private long resumeAt;
+    /** The instant the restored state's rules had reached (null: a new state): what is older, they saw. */
+    private java.time.Instant evaluated;
+    private long reread;
     private final Map<org.tillwatch.domain.model.RegisterKey, Long> handed = new java.util.concurrent.ConcurrentHashMap<>();
 
     AlertLeader(ClusterAlerting owner, StoreRegistry registry, ClusterTopics topics, CollectorConfig config,
@@ -107,7 +110,7 @@ final class AlertLeader implements Processor<String, byte[], Void, Void> {
             order = new FactOrder(HOLD, partitions);
             stateProducer = new KafkaProducer<>(producerProps());
             StateStore store = new StateStore(dir, this::mirror);
-            java.time.Instant evaluated = store.read().lastStep();
+            evaluated = store.read().lastStep();
             engine = new AlertEngine(config.alerting(), registry, store, clock, new SimpleMeterRegistry(), Duration.ofSeconds(1));
             replay(evaluated);
             engine.busyRegisters(r -> {
@@ -158,12 +161,24 @@ final class AlertLeader implements Processor<String, byte[], Void, Void> {
     private void release() {
         for (Fact f : order.ready(backlog)) {
             long at = f.at().toEpochMilli();
+            if (evaluated != null && !f.at().isAfter(evaluated)) {
+                // read again after a take-over: the last leader's rules saw it before they reached the saved step (it
+                // read the topic past its committed offset); the figures did not, since they were rebuilt up to that offset
+                if (reread++ == 0) LOG.info(() -> "facts before the restored step " + evaluated + " read again after the take-over go to the figures");
+                if (f.receipt() != null) engine.live().receipt(f.receipt());
+                else engine.live().activity(f.register(), f.at());
+                continue;
+            }
             // a late receipt may change what a rule saw; late activity only how long a register looked quiet
             java.time.Instant seen = engine.live().watermark();
             if (f.receipt() != null && seen != null && at < seen.toEpochMilli() - 1000) {
                 owner.late();
-                LOG.warning(() -> "late receipt from partition " + f.source() + " (" + f.receipt().registerKey() + "): " + f.at() + ", "
-                        + (seen.toEpochMilli() - at) / 1000 + " s behind what the rules already saw (" + order.describe() + ")");
+                // a receipt left open when its register went quiet ends (incomplete) only when it writes again: late in both modes
+                String what = f.receipt().closed() ? "late receipt" : "late incomplete receipt";
+                LOG.warning(() -> what + " from partition " + f.source() + " (" + f.receipt().registerKey() + "): " + f.at() + ", "
+                        + (seen.toEpochMilli() - at) / 1000 + " s behind what the rules already saw (read in round " + f.epoch()
+                        + ", marks let out up to " + (order.markedUpTo() == Long.MIN_VALUE ? "-" : java.time.Instant.ofEpochMilli(order.markedUpTo()))
+                        + (evaluated == null ? "" : ", restored step " + evaluated) + "; " + order.describe() + ")");
             }
             handed.put(f.receipt() != null ? f.receipt().registerKey() : f.register(), System.nanoTime());
             if (f.receipt() != null) engine.receipt(f.receipt());
@@ -228,7 +243,9 @@ final class AlertLeader implements Processor<String, byte[], Void, Void> {
                 for (ConsumerRecord<String, byte[]> r : c.poll(Duration.ofMillis(500))) {
                     if (r.offset() >= resumeAt) break;
                     Fact f = Fact.decode(r.value());
-                    if (f.isProgress() || evaluated != null && f.at().isAfter(evaluated)) order.add(f);
+                    // no saved state (the last leader never had anything to save): nothing is known to be evaluated, and
+                    // what it read may be far past what it let out: all of it goes through the order
+                    if (f.isProgress() || evaluated == null || f.at().isAfter(evaluated)) order.add(f);
                     else if (f.receipt() != null) engine.live().receipt(f.receipt());
                     else engine.live().activity(f.register(), f.at());
                     replayed++;

@@ -151,6 +151,11 @@ public final class OrchestratorFeed implements AutoCloseable {
         Map<String, Long> next = new HashMap<>();
         Map<TopicPartition, OffsetAndMetadata> commit = new HashMap<>();
         for (ConsumerRecord<String, byte[]> r : records) {
+            TopicPartition tp = new TopicPartition(r.topic(), r.partition());
+            next.put(tp.toString(), r.offset() + 1);
+            commit.put(tp, new OffsetAndMetadata(r.offset() + 1));
+            // the alert leader's ship marks: no transaction, and stamped with a shipper's wall clock, not log time
+            if (org.tillwatch.kafka.ShipMark.RECORD_KEY.equals(r.key())) continue;
             Object decoded;
             try {
                 decoded = r.topic().equals(topics.transactions()) ? TransactionCodec.decode(r.value())
@@ -166,9 +171,6 @@ public final class OrchestratorFeed implements AutoCloseable {
             Instant at = Instant.ofEpochMilli(r.timestamp());
             if (latest == null || at.isAfter(latest)) latest = at;
             applied++;
-            TopicPartition tp = new TopicPartition(r.topic(), r.partition());
-            next.put(tp.toString(), r.offset() + 1);
-            commit.put(tp, new OffsetAndMetadata(r.offset() + 1));
         }
         orchestrator.readUpTo(next);
         consumer.commitAsync(commit, (offsets, e) -> {

@@ -17,14 +17,16 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.tillwatch.collector.ingest.TailSegments;
 import org.tillwatch.domain.model.RegisterKey;
 import org.tillwatch.domain.model.StoreRegistry;
-import org.tillwatch.kafka.RawChunk;
+import org.tillwatch.kafka.ShipMark;
 import org.tillwatch.kafka.Topics;
 
 /**
  * Edge shipping: tails a log tree ({@code <store>/<register>/pos.log}, rotated {@code pos-YYYY-MM-DD.log}, gzip,
  * truncation, as the collector does) and produces each register's bytes in chunks to the raw topic, keyed by store.
  * The checkpoint file moves only after the broker acknowledged every chunk before it, so a crash re-sends (the
- * assembler skips bytes it has, by their stream offset) and never skips.
+ * assembler skips bytes it has, by their stream offset) and never skips. Each round that lists the tree again (every
+ * {@code rescan}) and reads every file to its end ends with a {@link ShipMark} on every raw partition: the alert
+ * leader's "everything written before this instant is in".
  */
 public final class Shipper {
     private static final Logger LOG = Logger.getLogger(Shipper.class.getName());
@@ -43,6 +45,8 @@ public final class Shipper {
     private ShipCheckpoint restored;
     private long lastRescan;
     private long shippedBytes;
+    /** When the current round of listing the tree started (epoch millis): the chunks read since carry it. */
+    private long epoch;
 
     private record Tail(TailSegments segments, ChunkSink sink) {
     }
@@ -73,15 +77,21 @@ public final class Shipper {
         long now = System.nanoTime();
         boolean rescan = tails.isEmpty() || now - lastRescan >= settings.rescan().toNanos();
         if (rescan) {
+            epoch = Math.max(System.currentTimeMillis(), epoch + 1);
             discover();
             lastRescan = now;
         }
         long sent = 0;
+        boolean readAll = true;
         for (Tail t : tails.values()) {
             if (rescan) t.segments().refresh();
-            sent += t.segments().pump(t.sink(), buf, BUDGET_PER_REGISTER);
+            long n = t.segments().pump(t.sink(), buf, BUDGET_PER_REGISTER);
+            if (n >= BUDGET_PER_REGISTER) readAll = false;
+            sent += n;
             t.sink().flush(false);
         }
+        // every file there was when the round started is read to its end: say so on every partition, after the chunks
+        if (rescan && readAll) mark();
         if (pending.isEmpty()) return 0;
         producer.flush();
         try {
@@ -130,7 +140,11 @@ public final class Shipper {
     private Tail open(RegisterKey key, Path dir) throws IOException {
         TailSegments segments = new TailSegments(key, dir);
         ChunkSink sink = new ChunkSink(key, source, settings.chunkBytes(),
-                chunk -> pending.add(producer.send(chunk.toRecord(topics.raw()))));
+                chunk -> {
+                    var record = chunk.toRecord(topics.raw());
+                    record.headers().add(ShipMark.EPOCH, ShipMark.epochBytes(epoch));
+                    pending.add(producer.send(record));
+                });
         ShipCheckpoint.Register cp = restored.registers().get(key.toString());
         if (cp != null) {
             if (!segments.seek(cp.segments(), cp.position(), sink)) {
@@ -140,6 +154,12 @@ public final class Shipper {
             segments.refresh();
         }
         return new Tail(segments, sink);
+    }
+
+    private void mark() {
+        int partitions = producer.partitionsFor(topics.raw()).size();
+        ShipMark mark = new ShipMark(source, epoch, partitions);
+        for (int p = 0; p < partitions; p++) pending.add(producer.send(mark.toRecord(topics.raw(), p)));
     }
 
     private static List<Path> list(Path dir) throws IOException {

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tillwatch.kafka.KafkaTestCluster;
 import org.tillwatch.kafka.RawChunk;
+import org.tillwatch.kafka.ShipMark;
 import org.tillwatch.kafka.TopicSetup;
 import org.tillwatch.kafka.Topics;
 
@@ -63,9 +64,13 @@ class ShipperTest {
                 Thread.sleep(20);
                 while (second.shipOnce() > 0) { }
             }
-            Map<String, ByteArrayOutputStream> streams = read(kafka.bootstrapServers(), topics);
+            Map<Integer, List<Long>> marks = new TreeMap<>();
+            Map<String, ByteArrayOutputStream> streams = read(kafka.bootstrapServers(), topics, marks);
             assertThat(streams.get("AX1B/POS01").toString(StandardCharsets.UTF_8)).isEqualTo(day1 + day2a + day2b);
             assertThat(streams.get("URMY/POS02").toString(StandardCharsets.UTF_8)).isEqualTo(day2a + day2b);
+            // every round read every file to its end: a mark on each of the 3 partitions, after that round's chunks
+            assertThat(marks.keySet()).containsExactly(0, 1, 2);
+            assertThat(marks.values()).allSatisfy(m -> assertThat(m).hasSizeGreaterThanOrEqualTo(3).isSorted().doesNotHaveDuplicates());
         }
     }
 
@@ -73,8 +78,11 @@ class ShipperTest {
         return new ShipSettings(4096, Duration.ofMillis(10), Duration.ofMillis(1));
     }
 
-    /** Each register's bytes as the chunks put them together; fails on a gap or an overlap. */
-    private static Map<String, ByteArrayOutputStream> read(String bootstrap, Topics topics) {
+    /**
+     * Each register's bytes as the chunks put them together; fails on a gap or an overlap, on a chunk without its round
+     * or with a round older than a mark before it in its partition. The marks' rounds per partition go to {@code marks}.
+     */
+    private static Map<String, ByteArrayOutputStream> read(String bootstrap, Topics topics, Map<Integer, List<Long>> marks) {
         Map<String, ByteArrayOutputStream> out = new TreeMap<>();
         try (var consumer = new KafkaConsumer<>(Map.<String, Object>of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
@@ -86,6 +94,17 @@ class ShipperTest {
                 var records = consumer.poll(Duration.ofMillis(200));
                 if (!records.isEmpty()) quiet = System.nanoTime();
                 for (var r : records) {
+                    ShipMark mark = ShipMark.of(r.headers());
+                    List<Long> before = marks.computeIfAbsent(r.partition(), p -> new java.util.ArrayList<>());
+                    if (mark != null) {
+                        assertThat(mark.source()).isEqualTo("ship:test");
+                        assertThat(mark.partitions()).isEqualTo(3);
+                        before.add(mark.epoch());
+                        continue;
+                    }
+                    Long epoch = ShipMark.epochOf(r.headers());
+                    assertThat(epoch).as("a chunk's round").isNotNull();
+                    if (!before.isEmpty()) assertThat(epoch).as("read after the round marked before it").isGreaterThanOrEqualTo(before.get(before.size() - 1));
                     RawChunk c = RawChunk.of(r.key(), r.headers(), r.value());
                     ByteArrayOutputStream s = out.computeIfAbsent(c.register().toString(), k -> new ByteArrayOutputStream());
                     assertThat(c.offset()).as(c.register() + " chunk offset").isEqualTo(s.size());

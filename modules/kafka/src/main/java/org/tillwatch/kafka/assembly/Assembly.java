@@ -33,9 +33,9 @@ public final class Assembly implements AutoCloseable {
         t.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(AssemblyProcessor.STATE_STORE),
                 Serdes.String(), Serdes.ByteArray()), "assemble");
         t.addSink(AssemblyProcessor.TRANSACTIONS, topics.transactions(), Serdes.String().serializer(),
-                Serdes.ByteArray().serializer(), "assemble");
+                Serdes.ByteArray().serializer(), Assembly::marksToAll, "assemble");
         t.addSink(AssemblyProcessor.ACTIVITY, topics.activity(), Serdes.String().serializer(),
-                Serdes.ByteArray().serializer(), "assemble");
+                Serdes.ByteArray().serializer(), Assembly::marksToAll, "assemble");
         t.addSink(AssemblyProcessor.REQUESTS, topics.requests(), Serdes.String().serializer(),
                 Serdes.ByteArray().serializer(), "assemble");
         t.addSink(AssemblyProcessor.FIGURES, topics.figures(), Serdes.String().serializer(),
@@ -43,6 +43,16 @@ public final class Assembly implements AutoCloseable {
         t.addSink(AssemblyProcessor.MALFORMED, topics.malformed(), Serdes.String().serializer(),
                 Serdes.ByteArray().serializer(), "assemble");
         return t;
+    }
+
+    /**
+     * A ship mark goes to every partition of the transactions and the activity topics, behind what this task sent
+     * there before it: each state task must hear every raw partition's marks, on both its topics (Kafka Streams does
+     * not promise to read two topics in step). Everything else by its key, as without a partitioner.
+     */
+    private static java.util.Optional<java.util.Set<Integer>> marksToAll(String topic, String key, byte[] value, int partitions) {
+        if (!AssemblyProcessor.MARK_KEY.equals(key)) return java.util.Optional.empty();
+        return java.util.Optional.of(java.util.stream.IntStream.range(0, partitions).boxed().collect(java.util.stream.Collectors.toSet()));
     }
 
     static Properties properties(String bootstrap, Topics topics, AssemblySettings settings) {

@@ -25,6 +25,7 @@ import org.tillwatch.domain.parse.MalformedLine;
 import org.tillwatch.index.TransactionCodec;
 import org.tillwatch.kafka.RawChunk;
 import org.tillwatch.kafka.RegisterCounts;
+import org.tillwatch.kafka.ShipMark;
 
 /**
  * Raw chunks to transactions, per register, with the register's parser state in a state store: under
@@ -38,6 +39,8 @@ final class AssemblyProcessor implements Processor<String, byte[], String, byte[
     static final String ACTIVITY = "activity";
     static final String FIGURES = "figures";
     static final String REQUESTS = "requests";
+    /** Key of a ship mark on the transactions and activity topics (sent to every partition of both). */
+    static final String MARK_KEY = org.tillwatch.kafka.ShipMark.RECORD_KEY;
     private static final Logger LOG = Logger.getLogger(AssemblyProcessor.class.getName());
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -49,6 +52,9 @@ final class AssemblyProcessor implements Processor<String, byte[], String, byte[
     private KeyValueStore<String, byte[]> states;
     /** When this task started here: a register taken over from another instance is not silent since before. */
     private long startedMillis;
+    /** Latest entry of each register of this task whose last entry may still be held back (not flushed as quiet). */
+    private final Map<String, Long> unflushed = new HashMap<>();
+    private boolean scanned;
 
     AssemblyProcessor(StoreRegistry registry, AssemblySettings settings, AssemblyStats stats) {
         this.registry = registry;
@@ -61,6 +67,8 @@ final class AssemblyProcessor implements Processor<String, byte[], String, byte[
         this.context = context;
         this.states = context.getStateStore(STATE_STORE);
         this.startedMillis = System.currentTimeMillis();
+        unflushed.clear();
+        scanned = false;
         context.schedule(settings.tick(), PunctuationType.WALL_CLOCK_TIME, this::quiet);
     }
 
@@ -68,6 +76,11 @@ final class AssemblyProcessor implements Processor<String, byte[], String, byte[
     public void process(Record<String, byte[]> record) {
         RawChunk chunk;
         try {
+            ShipMark mark = ShipMark.of(record.headers());
+            if (mark != null) {
+                mark(mark);
+                return;
+            }
             chunk = RawChunk.of(record.key(), record.headers(), record.value());
         } catch (IllegalArgumentException e) {
             stats.badRecords.increment();
@@ -99,6 +112,8 @@ final class AssemblyProcessor implements Processor<String, byte[], String, byte[
             }
         }
         w.file(chunk.file());
+        Long epoch = ShipMark.epochOf(record.headers());
+        if (epoch != null) w.epoch = epoch;
         w.input(bytes, from, bytes.length - from, now);
         stats.bytes.add(bytes.length - from);
         if (chunk.endOfFile()) w.endOfFile();
@@ -114,12 +129,14 @@ final class AssemblyProcessor implements Processor<String, byte[], String, byte[
                 KeyValue<String, byte[]> kv = it.next();
                 RegisterState s = RegisterState.decode(kv.value);
                 if (s.lastEventMillis() != Long.MIN_VALUE) stats.sawEvent(s.lastEventMillis());
+                held(kv.key, s.quietHandled(), s.lastEventMillis());
                 long idle = now - Math.max(s.lastInputMillis(), startedMillis);
                 boolean flush = !s.quietHandled() && idle >= settings.idleFlush().toMillis();
                 boolean expire = idle >= settings.silenceExpiry().toMillis() && s.position() > s.resumeOffset();
                 if (flush || expire) due.add(KeyValue.pair(kv.key, s));
             }
         }
+        scanned = true;
         long mark = stats.watermarkMillis.get();
         for (KeyValue<String, RegisterState> d : due) {
             String[] parts = d.key.split("/", 2);
@@ -155,14 +172,49 @@ final class AssemblyProcessor implements Processor<String, byte[], String, byte[
         return w;
     }
 
+    /**
+     * A shipper's round is complete up to this record: forwarded to every transactions and activity partition with the
+     * oldest entry this task may still hold back (a register's last entry, read once the register goes quiet or its next entry comes),
+     * so the alert leader knows both what the shipper has read and what is still inside the assembly. Its timestamp is
+     * the latest event seen, so the state task takes it after this task's earlier transactions (timestamp order).
+     */
+    private void mark(ShipMark mark) {
+        if (!scanned) {
+            try (KeyValueIterator<String, byte[]> it = states.all()) {
+                while (it.hasNext()) {
+                    KeyValue<String, byte[]> kv = it.next();
+                    if (!unflushed.containsKey(kv.key) && cache.get(kv.key) == null) {
+                        RegisterState s = RegisterState.decode(kv.value);
+                        held(kv.key, s.quietHandled(), s.lastEventMillis());
+                    }
+                }
+            }
+            scanned = true;
+        }
+        long floor = unflushed.values().stream().mapToLong(Long::longValue).min().orElse(Long.MAX_VALUE);
+        ObjectNode n = JSON.createObjectNode().put("mark", mark.epoch()).put("source", mark.source())
+                .put("raw", context.taskId().partition()).put("of", mark.partitions());
+        if (floor != Long.MAX_VALUE) n.put("floor", floor); // epoch millis; Long.MIN_VALUE: a first entry not read yet
+        Record<String, byte[]> r = new Record<>(MARK_KEY, n.toString().getBytes(StandardCharsets.UTF_8), Math.max(0, stats.watermarkMillis.get()));
+        context.forward(r, TRANSACTIONS);
+        context.forward(r, ACTIVITY);
+    }
+
+    /** A register not flushed as quiet may hold its last entry back: no older than its latest entry read (any, before the first). */
+    private void held(String id, boolean quietHandled, long lastEventMillis) {
+        if (quietHandled) unflushed.remove(id);
+        else unflushed.put(id, lastEventMillis);
+    }
+
     private void save(String id, RegisterWork w) {
+        held(id, w.quietHandled(), w.lastEventMillis());
         states.put(id, w.save().encode());
         if (w.lastEventMillis() != Long.MIN_VALUE) stats.sawEvent(w.lastEventMillis());
     }
 
     private void emit(RegisterWork w) {
         for (Transaction t : w.takeTransactions()) {
-            context.forward(new Record<>(w.key.store(), TransactionCodec.encode(t), t.closedAt().toEpochMilli()), TRANSACTIONS);
+            context.forward(new Record<>(w.key.store(), TransactionCodec.encode(t), t.closedAt().toEpochMilli(), epochHeader(w)), TRANSACTIONS);
             stats.transactions.increment();
         }
         for (var r : w.takeRequests()) {
@@ -173,6 +225,7 @@ final class AssemblyProcessor implements Processor<String, byte[], String, byte[
         long last = w.lastEventMillis();
         if (last != Long.MIN_VALUE && last >= w.activitySentMillis + 1000) {
             ObjectNode a = JSON.createObjectNode().put("register", w.key.register()).put("at", Instant.ofEpochMilli(last).toString());
+            if (w.epoch != null) a.put("epoch", w.epoch);
             context.forward(new Record<>(w.key.store(), a.toString().getBytes(StandardCharsets.UTF_8), last), ACTIVITY);
             w.activitySentMillis = last;
         }
@@ -187,6 +240,12 @@ final class AssemblyProcessor implements Processor<String, byte[], String, byte[
         if (counts != null) {
             context.forward(new Record<>(w.key.toString(), counts.toJson(), context.currentSystemTimeMs()), FIGURES);
         }
+    }
+
+    private static org.apache.kafka.common.header.Headers epochHeader(RegisterWork w) {
+        var h = new org.apache.kafka.common.header.internals.RecordHeaders();
+        if (w.epoch != null) h.add(ShipMark.EPOCH, ShipMark.epochBytes(w.epoch));
+        return h;
     }
 
     @Override

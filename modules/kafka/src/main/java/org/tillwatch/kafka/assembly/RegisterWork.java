@@ -49,6 +49,8 @@ final class RegisterWork {
     private boolean quietHandled;
     /** The latest entry time last told on the activity topic (at most one a second of log time per register). */
     long activitySentMillis = Long.MIN_VALUE;
+    /** The shipper's round ({@link org.tillwatch.kafka.ShipMark#EPOCH}) of the latest bytes, or null (not kept: unknown after a restore). */
+    Long epoch;
 
     private RegisterWork(RegisterKey key, Store store, String file, long offset, long linesBefore) {
         this.key = key;

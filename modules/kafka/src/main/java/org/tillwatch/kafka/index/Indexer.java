@@ -123,6 +123,7 @@ public final class Indexer implements AutoCloseable {
         List<ConsumerRecord<String, byte[]>> items = new ArrayList<>(records.count());
         List<Transaction> batch = new ArrayList<>(records.count());
         for (ConsumerRecord<String, byte[]> r : records) {
+            if (org.tillwatch.kafka.ShipMark.RECORD_KEY.equals(r.key())) continue; // the alert leader's, not a transaction
             try {
                 batch.add(TransactionCodec.decode(r.value()));
                 items.add(r);
