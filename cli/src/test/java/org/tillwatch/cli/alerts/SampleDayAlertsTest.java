@@ -55,6 +55,36 @@ class SampleDayAlertsTest {
                     Double.POSITIVE_INFINITY, 256 * 1024, 4, false, 3, ReplaySettings.DEFAULT_BACKOFF, ReplaySettings.DEFAULT_SLICE,
                     Duration.ofMinutes(5));
             new Replayer(rs, new PrintWriter(new StringWriter())).run();
+            assertScenarioIncidents(c, fleet, registry);
+        }
+    }
+
+    /**
+     * Regression: a tailed tree's registers are read one after another, and alerting evaluated each register's whole day
+     * before the next one was heard of, so the chain incident became one store's incident and the store outage was lost.
+     */
+    @Test
+    void aTailedSampleDayRaisesTheSameIncidentsAsAReplay() throws Exception {
+        Path fleet = fleet();
+        StoreRegistry registry = StoreRegistry.parse(Files.readString(fleet.resolve("stores.csv")), ZoneId.of("Europe/Moscow"));
+        Path logs = tmp.resolve("logs");
+        try (var files = Files.walk(fleet.resolve("logs"))) {
+            for (Path p : (Iterable<Path>) files::iterator) {
+                Path target = logs.resolve(fleet.resolve("logs").relativize(p).toString());
+                if (Files.isDirectory(p)) Files.createDirectories(target);
+                else Files.copy(p, target);
+            }
+        }
+        CollectorConfig cfg = CollectorConfig.defaults().withDataDir(tmp.resolve("data")).withPort(0).withHost("127.0.0.1")
+                .withStoresRegistry(fleet.resolve("stores.csv")).withLogsRoot(logs);
+        cfg = cfg.withAlerting(cfg.alerting().withHotline("hotline@example.org").withSmtp("127.0.0.1", mail.getSmtp().getPort()));
+        try (Collector c = Collector.start(cfg, Map.of("TILLWATCH_CARD_KEY", "00112233445566778899aabbccddeeff"))) {
+            assertScenarioIncidents(c, fleet, registry);
+        }
+    }
+
+    private static void assertScenarioIncidents(Collector c, Path fleet, StoreRegistry registry) throws Exception {
+        {
             assertThat(c.engine().awaitIdle(Duration.ofSeconds(60))).isTrue();
             Thread.sleep(1500);
             c.alerts().flush();

@@ -182,6 +182,11 @@ public final class AlertEngine implements Closeable {
         release();
     }
 
+    /** The register's entries are about to be read: facts are held back until it is heard from or goes quiet. */
+    public void expect(RegisterKey register) {
+        order.expect(register);
+    }
+
     public void activity(RegisterKey register, Instant eventTime) {
         order.add(register, eventTime, null);
         lastData = clock.instant();

@@ -24,7 +24,11 @@ final class EventOrder {
     record Fact(RegisterKey register, Instant at, ReceiptFact receipt, long seq) {
     }
 
+    /** About 30 MB of facts: a cold start on a big tailed tree must not hold a whole day of a fleet in memory. */
+    static final int MAX_HELD = 100_000;
+
     private final long activeNanos;
+    private final int maxHeld;
     private volatile java.util.function.Predicate<RegisterKey> busy = r -> false;
     private final PriorityQueue<Fact> queue = new PriorityQueue<>((a, b) -> {
         int c = a.at().compareTo(b.at());
@@ -55,7 +59,13 @@ final class EventOrder {
     }
 
     EventOrder(Duration active) {
+        this(active, MAX_HELD);
+    }
+
+    /** @param maxHeld beyond this many facts held back, the oldest go out anyway (memory stays bounded; order may suffer) */
+    EventOrder(Duration active, int maxHeld) {
         this.activeNanos = active.toNanos();
+        this.maxHeld = maxHeld;
     }
 
     /** Tells which registers still have entries being read, whatever the wall clock says (the collector's streams). */
@@ -63,14 +73,28 @@ final class EventOrder {
         this.busy = busy;
     }
 
+    /**
+     * A register whose entries are about to be read (its stream just opened): until it yields its first fact, or goes
+     * quiet, it holds everything back, since its entries may be the oldest of all. Without this, a tailed tree whose
+     * registers are read one after another had each register's whole day evaluated before the next one was heard of.
+     */
+    synchronized void expect(RegisterKey register) {
+        Progress p = progress.get(register);
+        if (p == null) p = track(register);
+        p.heard = System.nanoTime();
+    }
+
+    private Progress track(RegisterKey register) {
+        Progress p = new Progress(register, progress.size());
+        progress.put(register, p);
+        byTime.add(p);
+        return p;
+    }
+
     synchronized void add(RegisterKey register, Instant at, ReceiptFact receipt) {
         queue.add(new Fact(register, at, receipt, seq++));
         Progress p = progress.get(register);
-        if (p == null) {
-            p = new Progress(register, progress.size());
-            progress.put(register, p);
-            byTime.add(p);
-        }
+        if (p == null) p = track(register);
         long t = at.toEpochMilli();
         if (t > p.at) {
             byTime.remove(p);
@@ -96,7 +120,10 @@ final class EventOrder {
             }
         }
         List<Fact> out = new ArrayList<>();
-        while (!queue.isEmpty() && out.size() < max && (all || low == Long.MAX_VALUE || queue.peek().at().toEpochMilli() <= low)) out.add(queue.poll());
+        while (!queue.isEmpty() && out.size() < max
+                && (all || low == Long.MAX_VALUE || queue.peek().at().toEpochMilli() <= low || queue.size() > maxHeld)) {
+            out.add(queue.poll());
+        }
         return out;
     }
 }

@@ -65,4 +65,37 @@ class EventOrderTest {
         Thread.sleep(80);
         assertThat(minutes(order.ready(false))).containsExactly(12);
     }
+
+    @Test
+    void aRegisterWhoseReadingHasNotYieldedYetHoldsTheOthersBack() throws Exception {
+        EventOrder order = new EventOrder(Duration.ofMillis(50));
+        Set<RegisterKey> busy = new HashSet<>(Set.of(B));
+        order.busy(busy::contains);
+        order.expect(B);
+        order.add(A, at(1), null);
+        order.add(A, at(600), null);
+        Thread.sleep(80);
+        // A's whole day is read; B's stream is queued but has yielded nothing: its entries may be the oldest of all
+        assertThat(order.ready(false)).isEmpty();
+        order.add(B, at(2), null);
+        assertThat(minutes(order.ready(false))).containsExactly(1, 2);
+        busy.clear();
+        Thread.sleep(80);
+        assertThat(minutes(order.ready(false))).containsExactly(600);
+        // a register expected but never heard from stops holding back once it is quiet and no longer being read
+        order.expect(C);
+        order.add(A, at(700), null);
+        assertThat(order.ready(false)).isEmpty();
+        Thread.sleep(80);
+        assertThat(minutes(order.ready(false))).containsExactly(700);
+    }
+
+    @Test
+    void beyondItsBoundTheOldestFactsGoOutAnyway() {
+        EventOrder order = new EventOrder(Duration.ofHours(1), 3);
+        order.expect(C);
+        for (int m = 1; m <= 5; m++) order.add(A, at(m), null);
+        assertThat(minutes(order.ready(false))).containsExactly(1, 2);
+        assertThat(order.ready(false)).isEmpty();
+    }
 }

@@ -195,6 +195,11 @@ public final class Collector implements Serving {
             }
 
             @Override
+            public void opened(RegisterKey register) {
+                alerts.expect(register);
+            }
+
+            @Override
             public void activity(RegisterKey register, Instant lastEvent) {
                 live.activity(register, lastEvent);
                 alerts.activity(register, lastEvent);

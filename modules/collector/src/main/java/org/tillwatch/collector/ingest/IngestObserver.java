@@ -21,6 +21,10 @@ public interface IngestObserver {
     default void malformed(String store, MalformedLine line) {
     }
 
+    /** A stream of the register's entries opened with nothing read from it yet (a new tailed folder, a first push). */
+    default void opened(RegisterKey register) {
+    }
+
     /** The register's latest entry is at {@code lastEvent} (event time). */
     default void activity(RegisterKey register, Instant lastEvent) {
     }

@@ -47,6 +47,7 @@ final class StreamOpener {
         };
         RegisterStream s = new RegisterStream(key, registry.store(r.store()), segments, writer, observer, samples);
         if (fresh) {
+            observer.opened(r);
             if (segments instanceof SpoolSegments sp) {
                 sp.start(s.pipeline);
                 backlog.add(sp.length());

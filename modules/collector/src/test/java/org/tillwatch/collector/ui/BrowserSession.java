@@ -47,10 +47,16 @@ final class BrowserSession implements AutoCloseable {
         driver.get(base + path);
     }
 
-    /** Clicks something that loads a new page, and waits until the old page is gone. */
+    /**
+     * Clicks something that loads a new page, and waits until a new document has loaded. The old document is marked and
+     * the wait is for a complete document without the mark: asking the clicked element whether it went stale races the
+     * navigation, and Chromium can then answer "Node with given id does not belong to the document" instead of "stale".
+     */
     void clickThrough(WebElement e) {
+        js("window.tillwatchOldPage = true;");
         e.click();
-        waiting().until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(e));
+        waiting().until(d -> Boolean.TRUE.equals(js(
+                "return window.tillwatchOldPage === undefined && document.readyState === 'complete';")));
     }
 
     /** Waits for the element (a click that submits or follows a link returns before the next page is there). */
@@ -62,8 +68,11 @@ final class BrowserSession implements AutoCloseable {
         return driver.findElements(By.cssSelector(css));
     }
 
+    /** A wait that rides over a driver error from a page being replaced; on timeout the last error is the cause. */
     WebDriverWait waiting() {
-        return new WebDriverWait(driver, Duration.ofSeconds(15));
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(15));
+        wait.ignoring(org.openqa.selenium.WebDriverException.class);
+        return wait;
     }
 
     void screenshot(String name) throws IOException {
