@@ -34,7 +34,9 @@ import com.sun.net.httpserver.HttpServer;
  *       push 202 and appends it (register, offset, file headers, body) to CAPTURE in arrival order, until SIGTERM.</li>
  *   <li>{@code push URL CAPTURE CONCURRENCY}: sends CAPTURE's requests in their order over CONCURRENCY keep-alive
  *       HTTP/1.1 connections (bodies by sendfile from the page cache), at most one request per register in flight,
- *       waiting out 503 as {@code X-Tillwatch-Retry-After-Ms} says. Prints the figures the way replay does.</li>
+ *       waiting out 503 as {@code X-Tillwatch-Retry-After-Ms} says. Prints the figures the way replay does.
+ *       {@code --rebase}: the registers already have pushed bytes (an earlier day, e.g. a warm-up): first asks the
+ *       collector each register's offset, as a shipper does when it starts, and adds it to the recorded offsets.</li>
  * </ul>
  */
 public final class Pusher {
@@ -44,10 +46,10 @@ public final class Pusher {
     public static void main(String[] args) throws Exception {
         if (args.length == 2 && args[0].equals("record")) {
             record(Path.of(args[1]));
-        } else if (args.length == 4 && args[0].equals("push")) {
-            push(URI.create(args[1]), Path.of(args[2]), Integer.parseInt(args[3]));
+        } else if ((args.length == 4 || args.length == 5 && args[4].equals("--rebase")) && args[0].equals("push")) {
+            push(URI.create(args[1]), Path.of(args[2]), Integer.parseInt(args[3]), args.length == 5);
         } else {
-            System.err.println("usage: java bench/Pusher.java record CAPTURE | push URL CAPTURE CONCURRENCY");
+            System.err.println("usage: java bench/Pusher.java record CAPTURE | push URL CAPTURE CONCURRENCY [--rebase]");
             System.exit(2);
         }
     }
@@ -146,9 +148,9 @@ public final class Pusher {
         }
     }
 
-    static void push(URI server, Path capture, int concurrency) throws Exception {
+    static void push(URI server, Path capture, int concurrency, boolean rebase) throws Exception {
         long t0 = System.nanoTime();
-        List<Req> reqs = index(capture);
+        List<Req> reqs = rebase ? rebase(server, index(capture), concurrency) : index(capture);
         AtomicInteger next = new AtomicInteger();
         AtomicLong sent = new AtomicLong();
         AtomicLong retries = new AtomicLong();
@@ -199,6 +201,31 @@ public final class Pusher {
         System.out.printf(Locale.ROOT, "Sent / отправлено: %d bytes (%.2f MB) in %d chunks / порций%n", sent.get(), sent.get() / 1e6, reqs.size());
         System.out.printf("Retries after 503 / повторы после 503: %d%n", retries.get());
         System.out.printf(Locale.ROOT, "Elapsed / затрачено: %.2f s, %.2f MB/s%n", seconds, sent.get() / 1e6 / seconds);
+    }
+
+    /** The requests with each register's recorded offsets moved by what the collector already has of that register. */
+    static List<Req> rebase(URI server, List<Req> reqs, int concurrency) throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(concurrency);
+        java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_1_1)
+                .executor(pool).build();
+        Map<String, java.util.concurrent.CompletableFuture<Long>> have = new HashMap<>();
+        java.util.regex.Pattern offset = java.util.regex.Pattern.compile("\"offset\":(\\d+)");
+        for (Req r : reqs) {
+            have.computeIfAbsent(r.store() + "/" + r.register(), key -> http.sendAsync(
+                    java.net.http.HttpRequest.newBuilder(server.resolve("/api/v1/ingest/" + key)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString()).thenApply(resp -> {
+                        java.util.regex.Matcher m = offset.matcher(resp.body());
+                        if (resp.statusCode() != 200 || !m.find()) throw new IllegalStateException(key + ": " + resp.statusCode() + " " + resp.body());
+                        return Long.parseLong(m.group(1));
+                    }));
+        }
+        List<Req> out = new ArrayList<>(reqs.size());
+        for (Req r : reqs) {
+            long base = have.get(r.store() + "/" + r.register()).get();
+            out.add(r.offset() < 0 ? r : new Req(r.store(), r.register(), r.offset() + base, r.file(), r.eof(), r.at(), r.length()));
+        }
+        pool.shutdown(); // its threads would keep the JVM alive
+        return out;
     }
 
     /** One keep-alive HTTP/1.1 connection; {@link #send} returns -1 for 2xx, else the milliseconds to wait before a retry (503). */

@@ -5,7 +5,9 @@
 # (a probe register pushes one receipt every 0.5 s during the run). Helper: bench/push_run.py.
 # Usage: bench/push.sh [STORES] [REGISTERS_PER_STORE] [RECEIPTS_PER_REGISTER]
 # Defaults: 100 stores x 10 registers x 40 receipts (~147 MB of log, ~75-100 s on 2 shared cores).
-# Env: CLIENT=pusher sends the same requests with bench/Pusher.java instead of replay (replay's requests recorded once
+# Env: WARMUP=N (with CLIENT=pusher) first pushes, unmeasured, the day before with N receipts per register and waits
+# until it is indexed: the figures are then those of a warmed-up collector (JIT done, every register's stream open).
+# CLIENT=pusher sends the same requests with bench/Pusher.java instead of replay (replay's requests recorded once
 # per fleet/slice/chunk into the fleet's folder, then sent by a lean keep-alive client; replay costs ~20 CPU-s per
 # 440 MB on the same 2 cores), SERVE_OPTS (extra JVM options for the collector, e.g. -XX:StartFlightRecording=...), CONCURRENCY (8), CHUNK (1MiB), HEAP (512m), WORK_DIR (/tmp/tillwatch-push-bench), KEEP=1 keeps the run's data
 # (index, spool, serve.log, replay.log). Simulated fleets stay in WORK_DIR, keyed by the sizes, and are reused.
@@ -46,6 +48,17 @@ if [ ! -f "$fleet/.done" ]; then
       --seed 42 --day "$day" >/dev/null
   touch "$fleet/.done"
 fi
+warm_fleet=""
+if [ "${WARMUP:-0}" != 0 ]; then
+  [ "${CLIENT:-replay}" = pusher ] || { echo "push.sh: WARMUP needs CLIENT=pusher (it continues each register's pushed stream)" >&2; exit 2; }
+  warm_fleet="$work/fleet-${stores}x${registers}x${WARMUP}-warmup"
+  if [ ! -f "$warm_fleet/.done" ]; then
+    rm -rf "$warm_fleet"
+    "$here/tillwatch" simulate --out "$warm_fleet" --stores "$stores" --registers "$registers" --receipts "$WARMUP" \
+        --seed 42 --day "$(date -d "$day - 1 day" +%F)" >/dev/null
+    touch "$warm_fleet/.done"
+  fi
+fi
 raw_mb=$(du -sm "$fleet/logs" | cut -f1)
 echo "fleet: $stores stores x $registers registers x $receipts receipts, ${raw_mb} MB on disk (a third gzipped) in $fleet"
 
@@ -76,22 +89,43 @@ if [ -z "$url" ]; then
 fi
 echo "collector: pid $server_pid, $url, -Xmx$heap, data $run/data"
 
-replay_args() { echo --logs "$fleet/logs" --server "$1" --speed max --stores "$fleet/stores.csv" --concurrency "$concurrency" --chunk-bytes "$chunk" --slice "$slice"; }
-client=("${java[@]}" -jar "$jar" replay $(replay_args "$url"))
-if [ "${CLIENT:-replay}" = pusher ]; then
-  mkdir -p "$run/pusher" && "$JAVA_HOME/bin/javac" -d "$run/pusher" "$here/bench/Pusher.java"
-  capture="$fleet/capture-slice$slice-chunk$chunk.bin"
+# replay_args FLEET URL
+replay_args() { echo --logs "$1/logs" --server "$2" --speed max --stores "$1/stores.csv" --concurrency "$concurrency" --chunk-bytes "$chunk" --slice "$slice"; }
+# capture_of FLEET: replay's requests for the fleet, recorded once into the fleet's folder (not measured); prints the file
+capture_of() {
+  local capture="$1/capture-slice$slice-chunk$chunk.bin"
   if [ ! -f "$capture" ]; then
-    echo "recording replay's requests once into $capture (not measured)..."
+    echo "recording replay's requests once into $capture (not measured)..." >&2
     "$JAVA_HOME/bin/java" -cp "$run/pusher" Pusher record "$capture.tmp" >"$run/recorder.log" 2>&1 &
-    recorder=$!
+    local recorder=$!
     for _ in $(seq 1 100); do grep -q "listening on" "$run/recorder.log" && break; sleep 0.1; done
+    local rec_url
     rec_url=$(sed -n 's/^listening on //p' "$run/recorder.log")
-    "${java[@]}" -jar "$jar" replay $(replay_args "$rec_url") >"$run/record-replay.log" 2>&1
+    "${java[@]}" -jar "$jar" replay $(replay_args "$1" "$rec_url") >"$run/record-replay.log" 2>&1
     kill -TERM "$recorder"; wait "$recorder" || true
     mv "$capture.tmp" "$capture"
   fi
-  client=("$JAVA_HOME/bin/java" -cp "$run/pusher" Pusher push "$url" "$capture" "$concurrency")
+  echo "$capture"
+}
+client=("${java[@]}" -jar "$jar" replay $(replay_args "$fleet" "$url"))
+if [ "${CLIENT:-replay}" = pusher ]; then
+  mkdir -p "$run/pusher" && "$JAVA_HOME/bin/javac" -d "$run/pusher" "$here/bench/Pusher.java"
+  capture=$(capture_of "$fleet")
+  rebase=()
+  if [ -n "$warm_fleet" ]; then
+    # Warm-up (not measured): the day before, same stores and registers, pushed and indexed before the measured run,
+    # so that the JIT has compiled the hot code and every register's stream exists, as in a collector that has run
+    # for a while. The measured day then continues each register's pushed stream (--rebase).
+    warm_capture=$(capture_of "$warm_fleet")
+    t_warm=$(date +%s%N)
+    "$JAVA_HOME/bin/java" -cp "$run/pusher" Pusher push "$url" "$warm_capture" "$concurrency" >"$run/warmup.log" 2>&1 \
+        || { echo "push.sh: the warm-up push failed:" >&2; cat "$run/warmup.log" >&2; exit 1; }
+    python3 "$here/bench/push_run.py" --server "$url" --settle-only
+    echo "warm-up (not measured): $(du -sm "$warm_fleet/logs" | cut -f1) MB on disk of the day before pushed and indexed in" \
+         "$(( ($(date +%s%N) - t_warm) / 1000000 )) ms"
+    rebase=(--rebase)
+  fi
+  client=("$JAVA_HOME/bin/java" -cp "$run/pusher" Pusher push "$url" "$capture" "$concurrency" "${rebase[@]}")
 fi
 echo "client: ${client[*]}"
 python3 "$here/bench/push_run.py" --server "$url" --pid "$server_pid" --replay-log "$run/replay.log" \

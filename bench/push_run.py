@@ -261,11 +261,28 @@ def fleet_count(status):
     return total
 
 
+def wait_indexed(h, settle, timeout):
+    """Waits until the backlog is 0 and the fleet's receipts+incomplete have not changed for `settle` seconds."""
+    last_count, last_change, zero_at = None, None, None
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        status = h.json("/api/v1/status")
+        now = time.monotonic()
+        count = fleet_count(status)
+        if count != last_count:
+            last_count, last_change = count, now
+        zero_at = (zero_at or now) if status["backlog_bytes"] == 0 else None
+        if zero_at is not None and now - max(last_change, zero_at) >= settle:
+            return count
+        time.sleep(0.2)
+    raise RuntimeError(f"not indexed within {timeout:.0f} s")
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--server", required=True)
-    ap.add_argument("--pid", type=int, required=True, help="the collector JVM")
-    ap.add_argument("--replay-log", required=True)
+    ap.add_argument("--pid", type=int, help="the collector JVM")
+    ap.add_argument("--replay-log")
     ap.add_argument("--expected", help="the fleet's expected.json (truth of the simulator)")
     ap.add_argument("--results", help="write KEY=VALUE figures here")
     ap.add_argument("--cores", type=int, default=2)
@@ -276,12 +293,19 @@ def main():
     ap.add_argument("--timeout", type=float, default=600, help="most seconds to wait for indexing after the replay")
     ap.add_argument("--sample-every", type=float, default=2.0,
                     help="seconds between /metrics samples (heap, backlog, timeline); a scrape costs the collector CPU too")
+    ap.add_argument("--settle-only", action="store_true",
+                    help="only wait until what was pushed is indexed (backlog 0, count unchanged for --settle s), e.g. after a warm-up")
     ap.add_argument("replay", nargs=argparse.REMAINDER)
     a = ap.parse_args()
+    h = Http(a.server)
+    if a.settle_only:
+        wait_indexed(h, a.settle, a.timeout)
+        return 0
+    if a.pid is None:
+        ap.error("--pid is required")
     cmd = a.replay[1:] if a.replay and a.replay[0] == "--" else a.replay
     if not cmd:
         ap.error("the replay command is missing (after --)")
-    h = Http(a.server)
     pid = a.pid
 
     # Baseline, after startup: the run's CPU is measured from here.
@@ -289,9 +313,10 @@ def main():
     cpu0, pcpu0 = m0.get("cpu", float("nan")), proc_cpu(pid)
     threads0 = thread_cpu(pid)
     push0 = m0.get("push_bytes", 0.0)
-    count0 = fleet_count(h.json("/api/v1/status"))
+    status0 = h.json("/api/v1/status")
+    count0 = fleet_count(status0)
     if count0:
-        print(f"warning: the collector already has {count0} fleet receipts before the replay", file=sys.stderr)
+        print(f"the collector already has {count0} fleet receipts+incomplete (a warm-up): the run's figures leave them out")
 
     # Sampler: heap and backlog during the run.
     samples = {"heap_max": m0["heap"], "backlog_max": 0.0, "n": 0, "errors": 0}
@@ -397,7 +422,8 @@ def main():
     rsync = re.search(r"Re-syncs after 409 / пересинхронизации после 409: (\d+)", replay_out)
     relapsed = re.search(r"Elapsed / затрачено: ([\d.]+) s, ([\d.]+) MB/s", replay_out)
 
-    count = fleet_count(status)
+    count = fleet_count(status) - count0
+    searchable -= count0
     wall = t_indexed
     mb = sent_bytes / 1e6
     cpu = cpu1 - cpu0
@@ -415,8 +441,8 @@ def main():
           f"(replay's own elapsed {relapsed.group(1) if relapsed else '?'} s, {relapsed.group(2) if relapsed else '?'} MB/s), "
           f"503 retries {r503.group(1) if r503 else '?'}, error retries {rerr.group(1) if rerr else 0}, "
           f"409 re-syncs {rsync.group(1) if rsync else 0}, client CPU {replay_cpu:.1f} s")
-    print(f"indexed: {count} receipts+incomplete ({status['receipts'] - (status['stores'].get(PROBE_STORE, {}).get('receipts', 0))} "
-          f"receipts, {status['incomplete']} incomplete, {status['malformed_lines']} malformed lines, {status['registers']} registers incl. the probe), "
+    print(f"indexed: {count} receipts+incomplete ({status['receipts'] - status0['receipts'] - (status['stores'].get(PROBE_STORE, {}).get('receipts', 0))} "
+          f"receipts, {status['incomplete'] - status0['incomplete']} incomplete, {status['malformed_lines'] - status0['malformed_lines']} malformed lines, {status['registers']} registers incl. the probe), "
           f"settled {t_indexed:.1f} s after the replay started ({t_indexed - t_replay:+.1f} s after it ended), confirmed at {t_confirmed:.1f} s")
     if expected:
         print(f"truth (expected.json): receipts_total {expected[0]}, incomplete {expected[1]}")
