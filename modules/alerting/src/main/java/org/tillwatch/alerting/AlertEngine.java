@@ -35,6 +35,7 @@ import org.tillwatch.domain.model.StoreRegistry;
 import org.tillwatch.live.LiveConfig;
 import org.tillwatch.live.LiveFigures;
 import org.tillwatch.live.ReceiptFact;
+import org.tillwatch.live.StoreStatus;
 
 /**
  * The alert engine. Fed what ingestion yields ({@link #receipt}, {@link #activity}), it keeps its own live figures
@@ -52,6 +53,10 @@ public final class AlertEngine implements Closeable {
     static final Duration PERSIST_EVERY = Duration.ofSeconds(1);
     /** Facts released per round at most: a long backlog is evaluated in rounds, saved in between. */
     static final int ROUND = 10_000;
+    /** Facts released at a time, between looks at the deadline. */
+    static final int BATCH = 256;
+    /** How long an ingest thread works off rounds per fact it hands over; the watch thread does the rest each second. */
+    static final long INGEST_BUDGET_NANOS = java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(20);
 
     final Object lock = new Object();
     final AlertingConfig config;
@@ -179,7 +184,7 @@ public final class AlertEngine implements Closeable {
     public void receipt(ReceiptFact f) {
         order.add(f.registerKey(), f.closedAt(), f);
         lastData = clock.instant();
-        release();
+        handoff.request(false, INGEST_BUDGET_NANOS);
     }
 
     /** The register's entries are about to be read: facts are held back until it is heard from or goes quiet. */
@@ -190,7 +195,7 @@ public final class AlertEngine implements Closeable {
     public void activity(RegisterKey register, Instant eventTime) {
         order.add(register, eventTime, null);
         lastData = clock.instant();
-        release();
+        handoff.request(false, INGEST_BUDGET_NANOS);
     }
 
     /** Feeds the facts every active register has passed, in log-time order, evaluating at each step on the way. */
@@ -212,11 +217,12 @@ public final class AlertEngine implements Closeable {
     }
 
     /** Releases what is ready, in log-time order, evaluating at each step on the way; saves a changed state. */
-    private void round(boolean all) {
+    private boolean round(boolean all, long deadline) {
         try {
             List<EventOrder.Fact> facts;
+            int batch = deadline == Long.MAX_VALUE ? ROUND : BATCH;
             do {
-                facts = order.ready(all, ROUND);
+                facts = order.ready(all, batch);
                 for (EventOrder.Fact f : facts) {
                     if (f.receipt() == null) {
                         live.activity(f.register(), f.at());
@@ -225,15 +231,17 @@ public final class AlertEngine implements Closeable {
                         totals.count(f.receipt());
                     }
                     // a failure may make a rule true now: do not wait for the next step (still decided by data, not by the clock)
-                    maybeEvaluate(f.receipt() != null && !f.receipt().errorOutcomes().isEmpty());
+                    maybeEvaluate(f.receipt() != null && !f.receipt().errorOutcomes().isEmpty() ? f.receipt().store() : null);
                 }
                 rounds.incrementAndGet();
                 persistIfDue();
-            } while (facts.size() == ROUND);
+                if (facts.size() == batch && deadline != Long.MAX_VALUE && System.nanoTime() - deadline >= 0) return false;
+            } while (facts.size() == batch);
         } catch (RuntimeException e) {
             evaluationFailure = e;
             LOG.log(Level.SEVERE, "alert round failed", e);
         }
+        return true;
     }
 
     /** Registers quiet for a while no longer hold the others back. */
@@ -247,20 +255,25 @@ public final class AlertEngine implements Closeable {
 
     /** Evaluates when the watermark crossed into a new step since the last evaluation. */
     public void progress() {
-        maybeEvaluate(false);
+        maybeEvaluate(null);
         persistIfDue();
     }
 
-    private void maybeEvaluate(boolean now) {
+    /**
+     * Evaluates every rule when the watermark crossed into a new step since the last evaluation; else, for a failure in
+     * {@code failedStore} (null: none), that store's rules and the chain's at once.
+     */
+    private void maybeEvaluate(String failedStore) {
         Instant wm = live.watermark();
-        if (!started || wm == null || (!now && Math.floorDiv(wm.toEpochMilli(), stepMs) <= lastStep)) return;
+        if (!started || wm == null || (failedStore == null && Math.floorDiv(wm.toEpochMilli(), stepMs) <= lastStep)) return;
         synchronized (lock) {
             wm = live.watermark();
             long step = Math.floorDiv(wm.toEpochMilli(), stepMs);
-            if (!now && step <= lastStep) return;
-            lastStep = step;
+            boolean all = step > lastStep;
+            if (!all && failedStore == null) return;
+            if (all) lastStep = step;
             try {
-                evaluate(wm);
+                evaluate(wm, all ? null : failedStore);
                 evaluationFailure = null;
             } catch (RuntimeException e) {
                 evaluationFailure = e;
@@ -276,8 +289,9 @@ public final class AlertEngine implements Closeable {
         return wm == null || lastStep == Long.MIN_VALUE ? 0 : Math.floorDiv(wm.toEpochMilli(), stepMs) - lastStep;
     }
 
-    private void evaluate(Instant wm) {
-        Map<RuleKey, Signal> signals = evaluator.evaluate(live.stores(), wm);
+    private void evaluate(Instant wm, String store) {
+        StoreStatus one = store == null ? null : live.store(store);
+        Map<RuleKey, Signal> signals = one == null ? evaluator.evaluate(live.stores(), wm) : evaluator.evaluate(one, wm);
         Map<String, long[]> now = totals.snapshot();
         book.accumulate(now);
         if (folding.step(signals, wm, now)) dirty = true;

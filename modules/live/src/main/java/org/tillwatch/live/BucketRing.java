@@ -12,11 +12,23 @@ final class BucketRing {
     private final WindowSpec spec;
     private final int[] counts; // [2*slot] loyalty, [2*slot+1] failed
     private final ErrorTally errors = new ErrorTally();
+    /** Whether a bucket counted anything (errors included), so that emptiness is known without the error entries. */
+    private final boolean[] used;
     private long head = EMPTY;
+    /** Bumped by every change: a {@link #read} remembered from the same modification still holds. */
+    private long modifications;
+    // The last read's sums: when only the window moved since, and every bucket it left behind was empty, they still hold.
+    // The alert rules read every store's windows at each failure anywhere, and summing them again was most of that.
+    private long readTop = EMPTY;
+    private long readModifications = -1;
+    private long readLoyalty;
+    private long readFailed;
+    private long[] readErrors;
 
     BucketRing(WindowSpec spec) {
         this.spec = spec;
         this.counts = new int[2 * spec.buckets()];
+        this.used = new boolean[spec.buckets()];
     }
 
     /** Counts one receipt; ignored when it is older than the window at this watermark (never newer: see caller). */
@@ -30,12 +42,15 @@ final class BucketRing {
         if (loyalty) counts[2 * slot]++;
         if (failed) counts[2 * slot + 1]++;
         for (int id : errorIds) errors.add(slot, id);
+        used[slot] = true;
+        modifications++;
     }
 
     private void advance(long top) {
         int n = spec.buckets();
         if (head == EMPTY || top - head >= n) {
             Arrays.fill(counts, 0);
+            Arrays.fill(used, false);
             errors.clear();
         } else if (top > head) {
             int first = (int) Math.floorMod(head + 1, n);
@@ -44,12 +59,14 @@ final class BucketRing {
                 int slot = (first + i) % n;
                 counts[2 * slot] = 0;
                 counts[2 * slot + 1] = 0;
+                used[slot] = false;
             }
             errors.removeSlots(slot -> Math.floorMod(slot - first, n) < steps);
         } else {
             return;
         }
         head = top;
+        modifications++;
     }
 
     /**
@@ -60,6 +77,10 @@ final class BucketRing {
         int n = spec.buckets();
         long top = spec.bucketOf(watermark);
         if (head == EMPTY || top - head >= n) return new long[2];
+        if (readModifications == modifications && top >= readTop && onlyEmptyLeft(readTop, top)) {
+            for (int id = 0; id < readErrors.length && id < errorsById.length; id++) errorsById[id] += readErrors[id];
+            return new long[] {readLoyalty, readFailed};
+        }
         int depth = (int) (n - (top - head)); // buckets head, head-1, ... still inside the window
         long loyalty = 0;
         long failed = 0;
@@ -68,8 +89,26 @@ final class BucketRing {
             loyalty += counts[2 * slot];
             failed += counts[2 * slot + 1];
         }
-        errors.sumInto(slot -> Math.floorMod(head - slot, n) < depth, errorsById);
+        long[] byId = new long[errorsById.length];
+        errors.sumInto(slot -> Math.floorMod(head - slot, n) < depth, byId);
+        for (int id = 0; id < byId.length; id++) errorsById[id] += byId[id];
+        readTop = top;
+        readModifications = modifications;
+        readLoyalty = loyalty;
+        readFailed = failed;
+        readErrors = byId;
         return new long[] {loyalty, failed};
+    }
+
+    /** Whether the buckets that were in the window at {@code from} but are not at {@code to} counted nothing. */
+    private boolean onlyEmptyLeft(long from, long to) {
+        int n = spec.buckets();
+        if (to - from >= n) return false;
+        // left: buckets (from - n, to - n]; only those within (head - n, head] still have their slot
+        for (long k = Math.max(from, head) - n + 1; k <= to - n && k <= head; k++) {
+            if (used[(int) Math.floorMod(k, n)]) return false;
+        }
+        return true;
     }
 
     int slots() {
@@ -110,6 +149,7 @@ final class BucketRing {
         System.arraycopy(counts, 0, r.counts, 0, counts.length);
         r.head = head;
         r.errors.copyOf(errors);
+        java.util.Arrays.fill(r.used, true); // which buckets had only errors is not written: read sums them in full
         return r;
     }
 

@@ -31,8 +31,16 @@ public final class Evaluator {
 
     private final AlertingConfig config;
 
+    private final int window;
+    private final int recoveryWindow;
+    private final int baselineWindow;
+
     public Evaluator(AlertingConfig config) {
         this.config = config;
+        List<Duration> windows = windows(config);
+        this.window = windows.indexOf(config.window());
+        this.recoveryWindow = windows.indexOf(config.recoveryWindow());
+        this.baselineWindow = windows.indexOf(config.baselineWindow());
     }
 
     /** The windows the engine's live figures must keep, ascending and distinct. */
@@ -54,47 +62,77 @@ public final class Evaluator {
         }
     }
 
+    /** What the chain-wide rules need of one store, as of its last evaluation. */
+    private record Share(long loyalty, long failed, long recoveryLoyalty, long recoveryFailed, List<ErrorCount> unknown,
+                         boolean unknownNow) {
+    }
+
+    /** Every store's share as of its last evaluation: the chain rules sum these. */
+    private final Map<String, Share> shares = new java.util.HashMap<>();
+
+    /** Every rule for every store and the chain, at this watermark. */
     public Map<RuleKey, Signal> evaluate(List<StoreStatus> stores, Instant watermark) {
         Map<RuleKey, Signal> out = new TreeMap<>();
-        List<Duration> windows = windows(config);
-        int wi = windows.indexOf(config.window());
-        int ri = windows.indexOf(config.recoveryWindow());
-        int bi = windows.indexOf(config.baselineWindow());
+        shares.clear();
+        for (StoreStatus s : stores) store(s, watermark, out);
+        chain(out);
+        return out;
+    }
+
+    /**
+     * The rules of one store, and the chain's with the other stores as of their last evaluation: what a failure in this
+     * store can change at once. Reading every store again at each failure anywhere made alerting cost failures x stores.
+     * The others' windows move on at the next full {@link #evaluate}.
+     */
+    public Map<RuleKey, Signal> evaluate(StoreStatus store, Instant watermark) {
+        Map<RuleKey, Signal> out = new TreeMap<>();
+        shares.remove(store.store());
+        store(store, watermark, out);
+        chain(out);
+        return out;
+    }
+
+    private void store(StoreStatus s, Instant watermark, Map<RuleKey, Signal> out) {
+        if (s.windows().isEmpty()) return;
+        Figures w = Figures.of(s.windows().get(window));
+        Figures r = Figures.of(s.windows().get(recoveryWindow));
+        Figures b = Figures.of(s.windows().get(baselineWindow));
+        String code = s.store();
+        out.put(new RuleKey(Rule.DEVICE_MISSING, code), device(code, w, r));
+        out.put(new RuleKey(Rule.STORE_AVAILABILITY, code), availability(code, w, r, b));
+        out.put(new RuleKey(Rule.STORE_DROP, code), drop(code, w, r, b));
+        out.put(new RuleKey(Rule.REGISTER_SILENCE, code), silence(s, watermark));
+        List<ErrorCount> unknown = w.errors.stream().filter(e -> !KNOWN.contains(e.outcome())).toList();
+        boolean unknownNow = r.errors.stream().anyMatch(e -> !KNOWN.contains(e.outcome()));
+        shares.put(code, new Share(w.loyalty, w.failed, r.loyalty, r.failed, unknown, unknownNow));
+    }
+
+    private void chain(Map<RuleKey, Signal> out) {
         long chainL = 0, chainF = 0, chainLR = 0;
         Set<String> affected = new TreeSet<>(), affectedR = new TreeSet<>(), traffic = new TreeSet<>();
         Map<String, Long> unknown = new TreeMap<>();
         Set<String> unknownStores = new TreeSet<>();
         boolean unknownNow = false;
-        for (StoreStatus s : stores) {
-            if (s.windows().isEmpty()) continue;
-            Figures w = Figures.of(s.windows().get(wi));
-            Figures r = Figures.of(s.windows().get(ri));
-            Figures b = Figures.of(s.windows().get(bi));
-            String code = s.store();
-            out.put(new RuleKey(Rule.DEVICE_MISSING, code), device(code, w, r));
-            out.put(new RuleKey(Rule.STORE_AVAILABILITY, code), availability(code, w, r, b));
-            out.put(new RuleKey(Rule.STORE_DROP, code), drop(code, w, r, b));
-            out.put(new RuleKey(Rule.REGISTER_SILENCE, code), silence(s, watermark));
-            chainL += w.loyalty;
-            chainF += w.failed;
-            chainLR += r.loyalty;
-            if (w.loyalty > 0) traffic.add(code);
-            if (w.failed > 0) affected.add(code);
-            if (r.failed > 0) affectedR.add(code);
-            for (ErrorCount e : w.errors) {
-                if (!KNOWN.contains(e.outcome())) {
-                    unknown.merge(e.outcome(), e.count(), Long::sum);
-                    unknownStores.add(code);
-                }
+        for (Map.Entry<String, Share> e : shares.entrySet()) {
+            String code = e.getKey();
+            Share s = e.getValue();
+            chainL += s.loyalty;
+            chainF += s.failed;
+            chainLR += s.recoveryLoyalty;
+            if (s.loyalty > 0) traffic.add(code);
+            if (s.failed > 0) affected.add(code);
+            if (s.recoveryFailed > 0) affectedR.add(code);
+            for (ErrorCount u : s.unknown) {
+                unknown.merge(u.outcome(), u.count(), Long::sum);
+                unknownStores.add(code);
             }
-            for (ErrorCount e : r.errors) if (!KNOWN.contains(e.outcome())) unknownNow = true;
+            unknownNow |= s.unknownNow;
         }
         out.put(new RuleKey(Rule.CHAIN_AVAILABILITY, "chain"), chain(chainL, chainF, chainLR, affected, affectedR, traffic));
         boolean anyUnknown = !unknown.isEmpty();
         out.put(new RuleKey(Rule.UNKNOWN_ERROR, "chain"), new Signal(anyUnknown, unknownNow ? Recovery.FAILING : Recovery.RECOVERED,
                 List.copyOf(unknownStores), unknown.values().stream().mapToLong(Long::longValue).sum(), 0, 0,
                 unknown.entrySet().stream().map(e -> e.getKey() + " x" + e.getValue()).collect(Collectors.joining(", "))));
-        return out;
     }
 
     private Signal device(String code, Figures w, Figures r) {

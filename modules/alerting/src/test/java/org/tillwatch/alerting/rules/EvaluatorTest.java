@@ -81,4 +81,25 @@ class EvaluatorTest {
         receipt("S001", "POS01", "2026-11-20T10:09:00Z");
         assertThat(evaluate().get(new RuleKey(Rule.STORE_AVAILABILITY, "S001")).recovery()).isEqualTo(Recovery.RECOVERED);
     }
+
+    /** Regression: every store was read again at each failure anywhere, so alerting cost failures x stores. */
+    @Test
+    void aFailureIsEvaluatedForItsStoreAndTheChainWithTheOthersAsLastSeen() {
+        for (String store : List.of("S001", "S002", "S003", "S004")) {
+            for (int m = 0; m < 9; m++) receipt(store, "POS01", "2026-11-20T10:0" + m + ":00Z");
+        }
+        for (int m = 0; m < 3; m++) receipt("S001", "POS01", "2026-11-20T10:1" + m + ":00Z", "HTTP_502");
+        for (int m = 0; m < 3; m++) receipt("S002", "POS01", "2026-11-20T10:1" + m + ":10Z", "HTTP_502");
+        Evaluator evaluator = new Evaluator(config);
+        Map<RuleKey, Signal> before = evaluator.evaluate(live.stores(), live.watermark());
+        assertThat(before.get(new RuleKey(Rule.CHAIN_AVAILABILITY, "chain")).stores()).containsExactly("S001", "S002");
+
+        for (int m = 3; m < 6; m++) receipt("S003", "POS01", "2026-11-20T10:1" + m + ":20Z", "HTTP_502");
+        Map<RuleKey, Signal> one = evaluator.evaluate(live.store("S003"), live.watermark());
+        // the failing store's rules and the chain's, nothing of the others
+        assertThat(one.keySet()).extracting(RuleKey::scope).containsOnly("S003", "chain");
+        Map<RuleKey, Signal> all = new Evaluator(config).evaluate(live.stores(), live.watermark());
+        for (RuleKey key : one.keySet()) assertThat(one.get(key)).as(key.toString()).isEqualTo(all.get(key));
+        assertThat(one.get(new RuleKey(Rule.CHAIN_AVAILABILITY, "chain")).stores()).containsExactly("S001", "S002", "S003");
+    }
 }
