@@ -292,7 +292,7 @@ public final class AlertEngine implements Closeable {
     private void evaluate(Instant wm, String store) {
         StoreStatus one = store == null ? null : live.store(store);
         Map<RuleKey, Signal> signals = one == null ? evaluator.evaluate(live.stores(), wm) : evaluator.evaluate(one, wm);
-        Map<String, long[]> now = totals.snapshot();
+        Map<String, long[]> now = totals.view();
         book.accumulate(now);
         if (folding.step(signals, wm, now)) dirty = true;
     }

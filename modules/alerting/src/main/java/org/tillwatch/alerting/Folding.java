@@ -47,7 +47,8 @@ final class Folding {
         signals.keySet().stream().filter(k -> !k.equals(chainKey)).forEach(order::add);
         for (RuleKey key : order) {
             Signal s = signals.get(key);
-            if (s == null) continue;
+            // an idle rule whose condition does not hold stays idle: most of a big fleet at each step
+            if (s == null || !s.firing() && !trackers.containsKey(key)) continue;
             Tracker t = trackers.getOrDefault(key, Tracker.IDLE);
             if (!t.active() && siblingActive(key)) s = Signal.quiet(s.stores());
             Duration pending = key.equals(chainKey) ? chainPending() : config.pending();

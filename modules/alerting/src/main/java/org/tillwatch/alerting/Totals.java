@@ -19,6 +19,34 @@ final class Totals {
         }
     }
 
+    /**
+     * store → {loyalty, failed}, each copied when asked for: an evaluation asks for the few stores of open incidents,
+     * and copying every store's totals at each one made a failure cost as many stores as the fleet has. Only
+     * {@code get}, {@code getOrDefault} and {@code containsKey} are offered.
+     */
+    Map<String, long[]> view() {
+        return new java.util.AbstractMap<>() {
+            @Override
+            public long[] get(Object store) {
+                long[] t = byStore.get(store);
+                if (t == null) return null;
+                synchronized (t) {
+                    return t.clone();
+                }
+            }
+
+            @Override
+            public boolean containsKey(Object store) {
+                return byStore.containsKey(store);
+            }
+
+            @Override
+            public java.util.Set<Map.Entry<String, long[]>> entrySet() {
+                throw new UnsupportedOperationException("asked store by store");
+            }
+        };
+    }
+
     /** store → {loyalty, failed}, a copy. */
     Map<String, long[]> snapshot() {
         Map<String, long[]> out = new HashMap<>();

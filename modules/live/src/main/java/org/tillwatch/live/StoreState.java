@@ -49,7 +49,9 @@ final class StoreState {
 
     StoreStatus status(List<WindowSpec> specs, Figures figures, long watermark, Duration silence) {
         List<WindowFigures> windows = windows(specs, figures, watermark);
-        Instant last = lastActivity.values().stream().max(Long::compare).map(Instant::ofEpochMilli).orElse(null);
+        long newest = Long.MIN_VALUE;
+        for (long at : lastActivity.values()) newest = Math.max(newest, at);
+        Instant last = lastActivity.isEmpty() ? null : Instant.ofEpochMilli(newest);
         return new StoreStatus(store.code(), store.registered(), openAt(watermark), windows, silent(watermark, silence), last);
     }
 

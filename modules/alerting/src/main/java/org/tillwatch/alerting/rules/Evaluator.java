@@ -102,8 +102,14 @@ public final class Evaluator {
         out.put(new RuleKey(Rule.STORE_AVAILABILITY, code), availability(code, w, r, b));
         out.put(new RuleKey(Rule.STORE_DROP, code), drop(code, w, r, b));
         out.put(new RuleKey(Rule.REGISTER_SILENCE, code), silence(s, watermark));
-        List<ErrorCount> unknown = w.errors.stream().filter(e -> !KNOWN.contains(e.outcome())).toList();
-        boolean unknownNow = r.errors.stream().anyMatch(e -> !KNOWN.contains(e.outcome()));
+        List<ErrorCount> unknown = List.of();
+        for (ErrorCount e : w.errors) {
+            if (KNOWN.contains(e.outcome())) continue;
+            if (unknown.isEmpty()) unknown = new ArrayList<>(2);
+            unknown.add(e);
+        }
+        boolean unknownNow = false;
+        for (ErrorCount e : r.errors) unknownNow |= !KNOWN.contains(e.outcome());
         shares.put(code, new Share(w.loyalty, w.failed, r.loyalty, r.failed, unknown, unknownNow));
     }
 
@@ -184,12 +190,15 @@ public final class Evaluator {
 
     private Signal silence(StoreStatus s, Instant watermark) {
         // silent next to the store's other registers, not just behind the chain's latest line
-        List<SilentRegister> silent = s.lastEvent() == null ? List.of() : s.silentRegisters().stream()
-                .filter(r -> Duration.between(r.lastEvent(), s.lastEvent()).compareTo(config.registerSilence()) >= 0).toList();
+        List<SilentRegister> silent = List.of();
+        if (s.lastEvent() != null && !s.silentRegisters().isEmpty()) {
+            silent = s.silentRegisters().stream()
+                    .filter(r -> Duration.between(r.lastEvent(), s.lastEvent()).compareTo(config.registerSilence()) >= 0).toList();
+        }
         boolean othersWork = s.lastEvent() != null && watermark != null
                 && Duration.between(s.lastEvent(), watermark).compareTo(config.registerSilence()) < 0;
         boolean firing = !silent.isEmpty() && othersWork;
-        String registers = silent.stream().map(r -> r.register().register()).collect(Collectors.joining(", "));
+        String registers = silent.isEmpty() ? "" : silent.stream().map(r -> r.register().register()).collect(Collectors.joining(", "));
         return new Signal(firing, silent.isEmpty() ? Recovery.RECOVERED : Recovery.FAILING, List.of(s.store()), silent.size(),
                 0, 0, registers);
     }
@@ -206,6 +215,7 @@ public final class Evaluator {
     }
 
     private static String topErrors(Figures w) {
+        if (w.errors.isEmpty()) return "";
         return w.errors.stream().filter(e -> e.critical() && !DEVICE_OUTCOMES.contains(e.outcome())).limit(3)
                 .map(e -> e.outcome() + " x" + e.count()).collect(Collectors.joining(", "));
     }
