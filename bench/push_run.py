@@ -19,12 +19,14 @@ import sys
 import threading
 import time
 import urllib.parse
+import zoneinfo
 
 PROBE_STORE, PROBE_REGISTER, PROBE_SHIFT = "ZZ99", "POS99", 901
 # The probe register lives on the day before the simulated fleet's day, so its events never move the collector's
 # watermark (the latest event instant from any register) ahead of the fleet: receipts stay plain, the live windows
 # and the 30-minute INCOMPLETE expiry of the fleet's registers are unaffected.
 PROBE_BASE = dt.datetime(2026, 11, 19, 12, 0, 0)
+PROBE_ZONE = zoneinfo.ZoneInfo("Europe/Moscow")  # CollectorConfig's default zone, for stores not in stores.csv
 
 
 class Http:
@@ -133,6 +135,8 @@ class Probe:
         self.server, self.interval, self.poll = server, interval, poll
         self.offset = 0
         self.seq = 0
+        self.last = None
+        self.dates = {}
         self.lock = threading.Lock()
         self.pending = []          # [(receipt, t_written, phase)] in push order
         self.done = []             # (receipt, latency_s, phase, ack_s)
@@ -150,8 +154,24 @@ class Probe:
         self.pusher.start()
         self.poller.start()
 
-    def body(self, k):
-        t = PROBE_BASE + dt.timedelta(seconds=2 * k)
+    def stamp(self, h, k):
+        """The probe's k-th receipt time: 2 s after the last one, or the collector's newest log time if that is later,
+        so that the probe is never the register furthest behind (alerting holds every fact back for that one)."""
+        t = (self.last or PROBE_BASE) + dt.timedelta(seconds=2)
+        try:
+            status, data = h.request("GET", "/api/v1/chain")
+            wm = json.loads(data).get("watermark") if status == 200 else None
+            if wm:
+                # log lines are local time: the probe store is not registered, so the collector's default zone
+                wm = dt.datetime.fromisoformat(wm.replace("Z", "+00:00")).astimezone(PROBE_ZONE).replace(tzinfo=None)
+                t = max(t, wm.replace(microsecond=0) + dt.timedelta(seconds=1))
+        except (OSError, ValueError, http.client.HTTPException):
+            pass
+        self.last = t
+        self.dates[k] = t.date().isoformat()
+        return t
+
+    def body(self, k, t):
         ts = lambda ms: (t + dt.timedelta(milliseconds=ms)).strftime("%Y-%m-%d %H:%M:%S.%f")[:-3]
         lines = []
         if k == 1:
@@ -180,7 +200,7 @@ class Probe:
                 next_at = time.monotonic() + self.interval
             self.seq += 1
             k = self.seq
-            body = self.body(k)
+            body = self.body(k, self.stamp(h, k))
             t_written = time.monotonic()
             phase = self.phase
             with self.lock:
@@ -213,7 +233,6 @@ class Probe:
 
     def _poll_loop(self):
         h = Http(self.server, timeout=30)
-        date = PROBE_BASE.date().isoformat()
         while True:
             with self.lock:
                 head = self.pending[0] if self.pending else None
@@ -227,7 +246,7 @@ class Probe:
                 time.sleep(self.poll)
                 continue
             try:
-                status, _ = h.request("GET", f"/api/v1/transactions/{PROBE_STORE}/{PROBE_REGISTER}/{PROBE_SHIFT}/{k}/{date}")
+                status, _ = h.request("GET", f"/api/v1/transactions/{PROBE_STORE}/{PROBE_REGISTER}/{PROBE_SHIFT}/{k}/{self.dates[k]}")
             except (OSError, http.client.HTTPException) as e:
                 self.errors.append(f"poll {k}: {e}")
                 status = None
