@@ -16,7 +16,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.dataformat.smile.SmileFactory;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.fasterxml.jackson.module.blackbird.BlackbirdModule;
-import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
@@ -27,6 +26,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.infra.Blackhole;
+import org.tillwatch.benchmarks.ParseBenchmark.Counters;
 import org.tillwatch.domain.model.StoreRegistry;
 import org.tillwatch.domain.model.Transaction;
 import org.tillwatch.domain.parse.ReferenceDialect;
@@ -77,19 +77,6 @@ public class StoredFormBenchmark {
             try (Stream<Path> s = Files.walk(dir)) {
                 for (Path p : s.sorted(Comparator.reverseOrder()).toList()) Files.delete(p);
             }
-        }
-    }
-
-    @AuxCounters(AuxCounters.Type.OPERATIONS)
-    @State(Scope.Thread)
-    public static class Counters {
-        public long bytes;
-        public long transactions;
-
-        @Setup(Level.Iteration)
-        public void reset() {
-            bytes = 0;
-            transactions = 0;
         }
     }
 

@@ -198,11 +198,6 @@ public final class AlertEngine implements Closeable {
         handoff.request(false, INGEST_BUDGET_NANOS);
     }
 
-    /** Feeds the facts every active register has passed, in log-time order, evaluating at each step on the way. */
-    private void release() {
-        release(false);
-    }
-
     /**
      * Releases everything held back, whatever the registers' progress, and evaluates it; waits for a round under way on
      * another thread, so that on return everything fed before was evaluated.
@@ -210,10 +205,6 @@ public final class AlertEngine implements Closeable {
     public void flush() {
         handoff.await(true);
         persistIfDue();
-    }
-
-    private void release(boolean all) {
-        handoff.request(all);
     }
 
     /** Releases what is ready, in log-time order, evaluating at each step on the way; saves a changed state. */
@@ -246,7 +237,7 @@ public final class AlertEngine implements Closeable {
 
     /** Registers quiet for a while no longer hold the others back. */
     void releaseQuiet() {
-        release(false);
+        handoff.request(false);
     }
 
     Instant lastData() {

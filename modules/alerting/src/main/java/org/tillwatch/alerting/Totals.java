@@ -1,6 +1,5 @@
 package org.tillwatch.alerting;
 
-import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -45,16 +44,5 @@ final class Totals {
                 throw new UnsupportedOperationException("asked store by store");
             }
         };
-    }
-
-    /** store → {loyalty, failed}, a copy. */
-    Map<String, long[]> snapshot() {
-        Map<String, long[]> out = new HashMap<>();
-        byStore.forEach((k, v) -> {
-            synchronized (v) {
-                out.put(k, v.clone());
-            }
-        });
-        return out;
     }
 }

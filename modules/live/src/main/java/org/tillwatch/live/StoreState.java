@@ -15,17 +15,6 @@ final class StoreState {
     private final Store store;
     private final TreeMap<RegisterKey, Long> lastActivity = new TreeMap<>();
     private BucketRing[] rings;
-    /** Bumped by every count: the rings' content. */
-    private long version;
-    /**
-     * The windows' figures last computed, and what they were computed from. They depend only on the rings' content and
-     * on the bucket each window's watermark falls in, so a store that counted nothing since is not summed again: the
-     * alert rules read every store at each failure anywhere, and that summing was most of their cost.
-     */
-    private List<WindowFigures> windows;
-    private long windowsVersion;
-    private long[] windowsTops;
-    private List<WindowSpec> windowsSpecs;
 
     StoreState(Store store) {
         this.store = store;
@@ -38,7 +27,6 @@ final class StoreState {
     void add(List<WindowSpec> specs, long closedAt, long watermark, boolean loyalty, boolean failed, int[] errorIds) {
         if (rings == null) rings = rings(specs);
         for (BucketRing ring : rings) ring.add(closedAt, watermark, loyalty, failed, errorIds);
-        version++;
     }
 
     static BucketRing[] rings(List<WindowSpec> specs) {
@@ -56,16 +44,9 @@ final class StoreState {
     }
 
     private List<WindowFigures> windows(List<WindowSpec> specs, Figures figures, long watermark) {
-        long[] tops = new long[specs.size()];
-        for (int i = 0; i < tops.length; i++) tops[i] = watermark == Figures.NO_WATERMARK ? Long.MIN_VALUE : specs.get(i).bucketOf(watermark);
-        if (windows != null && windowsVersion == version && windowsSpecs == specs && java.util.Arrays.equals(tops, windowsTops)) return windows;
         List<WindowFigures> out = new ArrayList<>(specs.size());
         for (int i = 0; i < specs.size(); i++) out.add(figures.of(specs.get(i), rings == null ? null : rings[i], watermark));
-        windows = List.copyOf(out);
-        windowsVersion = version;
-        windowsTops = tops;
-        windowsSpecs = specs;
-        return windows;
+        return out;
     }
 
     List<SilentRegister> silent(long watermark, Duration silence) {
