@@ -9,8 +9,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Level;
@@ -282,7 +284,14 @@ public final class AlertEngine implements Closeable {
 
     private void evaluate(Instant wm, String store) {
         StoreStatus one = store == null ? null : live.store(store);
-        Map<RuleKey, Signal> signals = one == null ? evaluator.evaluate(live.stores(), wm) : evaluator.evaluate(one, wm);
+        Map<RuleKey, Signal> signals;
+        if (one != null) {
+            signals = evaluator.evaluate(one, wm);
+        } else {
+            Set<String> watched = new HashSet<>();
+            for (RuleKey k : trackers.keySet()) watched.add(k.scope());
+            signals = evaluator.evaluate(live.sketches(), live::store, watched, wm);
+        }
         Map<String, long[]> now = totals.view();
         book.accumulate(now);
         if (folding.step(signals, wm, now)) dirty = true;

@@ -24,6 +24,7 @@ final class BucketRing {
     private long readLoyalty;
     private long readFailed;
     private long[] readErrors;
+    private long readErrorTotal;
 
     BucketRing(WindowSpec spec) {
         this.spec = spec;
@@ -74,13 +75,30 @@ final class BucketRing {
      * {@code errorsById}.
      */
     long[] read(long watermark, long[] errorsById) {
+        if (!inWindow(watermark)) return new long[2];
+        keep(spec.bucketOf(watermark), errorsById.length);
+        for (int id = 0; id < readErrors.length && id < errorsById.length; id++) errorsById[id] += readErrors[id];
+        return new long[] {readLoyalty, readFailed};
+    }
+
+    /**
+     * {@code {loyalty, failed, error outcomes}} counted in the window at this watermark, without the outcomes apart;
+     * {@code outcomes}: how many outcome ids there are.
+     */
+    long[] sums(long watermark, int outcomes) {
+        if (!inWindow(watermark)) return new long[3];
+        keep(spec.bucketOf(watermark), outcomes);
+        return new long[] {readLoyalty, readFailed, readErrorTotal};
+    }
+
+    private boolean inWindow(long watermark) {
+        return head != EMPTY && spec.bucketOf(watermark) - head < spec.buckets();
+    }
+
+    /** Makes the kept sums those of the window ending in bucket {@code top}, summing again unless they still hold. */
+    private void keep(long top, int outcomes) {
+        if (readModifications == modifications && top >= readTop && onlyEmptyLeft(readTop, top) && readErrors.length >= outcomes) return;
         int n = spec.buckets();
-        long top = spec.bucketOf(watermark);
-        if (head == EMPTY || top - head >= n) return new long[2];
-        if (readModifications == modifications && top >= readTop && onlyEmptyLeft(readTop, top)) {
-            for (int id = 0; id < readErrors.length && id < errorsById.length; id++) errorsById[id] += readErrors[id];
-            return new long[] {readLoyalty, readFailed};
-        }
         int depth = (int) (n - (top - head)); // buckets head, head-1, ... still inside the window
         long loyalty = 0;
         long failed = 0;
@@ -89,15 +107,16 @@ final class BucketRing {
             loyalty += counts[2 * slot];
             failed += counts[2 * slot + 1];
         }
-        long[] byId = new long[errorsById.length];
+        long[] byId = new long[outcomes];
         errors.sumInto(slot -> Math.floorMod(head - slot, n) < depth, byId);
-        for (int id = 0; id < byId.length; id++) errorsById[id] += byId[id];
+        long errorTotal = 0;
+        for (long c : byId) errorTotal += c;
         readTop = top;
         readModifications = modifications;
         readLoyalty = loyalty;
         readFailed = failed;
         readErrors = byId;
-        return new long[] {loyalty, failed};
+        readErrorTotal = errorTotal;
     }
 
     /** Whether the buckets that were in the window at {@code from} but are not at {@code to} counted nothing. */

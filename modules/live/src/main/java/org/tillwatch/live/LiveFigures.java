@@ -120,6 +120,19 @@ public final class LiveFigures implements LiveView {
         }
     }
 
+    /**
+     * Every store seen in logs, in brief (none before the first event): what tells, without each one's full status,
+     * which stores have anything for the alert rules. A registered store not seen yet has nothing counted.
+     */
+    public List<StoreSketch> sketches() {
+        synchronized (lock) {
+            if (watermark == Figures.NO_WATERMARK) return List.of();
+            List<StoreSketch> out = new ArrayList<>(stores.size());
+            for (StoreState s : stores.values()) out.add(s.sketch(specs, outcomes.size(), watermark));
+            return out;
+        }
+    }
+
     @Override
     public ChainStatus chain() {
         synchronized (lock) {

@@ -43,6 +43,25 @@ final class StoreState {
         return new StoreStatus(store.code(), store.registered(), openAt(watermark), windows, silent(watermark, silence), last);
     }
 
+    StoreSketch sketch(List<WindowSpec> specs, int outcomes, long watermark) {
+        int n = specs.size();
+        long[] loyalty = new long[n], failed = new long[n], errors = new long[n];
+        for (int i = 0; rings != null && i < n; i++) {
+            long[] s = rings[i].sums(watermark, outcomes);
+            loyalty[i] = s[0];
+            failed[i] = s[1];
+            errors[i] = s[2];
+        }
+        long newest = Long.MIN_VALUE, oldest = Long.MAX_VALUE;
+        for (long at : lastActivity.values()) {
+            newest = Math.max(newest, at);
+            oldest = Math.min(oldest, at);
+        }
+        boolean none = lastActivity.isEmpty();
+        return new StoreSketch(store.code(), loyalty, failed, errors, openAt(watermark),
+                none ? null : Instant.ofEpochMilli(newest), none ? null : Instant.ofEpochMilli(oldest));
+    }
+
     private List<WindowFigures> windows(List<WindowSpec> specs, Figures figures, long watermark) {
         List<WindowFigures> out = new ArrayList<>(specs.size());
         for (int i = 0; i < specs.size(); i++) out.add(figures.of(specs.get(i), rings == null ? null : rings[i], watermark));

@@ -3,11 +3,13 @@ package org.tillwatch.alerting.rules;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.tillwatch.alerting.rules.Signal.Recovery;
@@ -16,6 +18,7 @@ import org.tillwatch.domain.model.OutcomeExplanation;
 import org.tillwatch.domain.model.OutcomeExplanations;
 import org.tillwatch.live.ErrorCount;
 import org.tillwatch.live.SilentRegister;
+import org.tillwatch.live.StoreSketch;
 import org.tillwatch.live.StoreStatus;
 import org.tillwatch.live.WindowFigures;
 
@@ -80,6 +83,48 @@ public final class Evaluator {
     }
 
     /**
+     * Every rule for every store and the chain at this watermark, as {@link #evaluate(List, Instant)} gives them, for
+     * every rule that fires and every store in {@code watched} (a rule of it is under way). A store with no failure
+     * and no error outcome in the rule's and the recovery window, and no register silent next to working ones, can
+     * raise nothing: its full status is not read, only its loyalty volume for the chain. Reading every store's status
+     * at each step made a replay at full speed cost steps x stores.
+     *
+     * @param status a store's full status (null when there is no such store)
+     */
+    public Map<RuleKey, Signal> evaluate(List<StoreSketch> sketches, Function<String, StoreStatus> status, Set<String> watched,
+                                         Instant watermark) {
+        Map<RuleKey, Signal> out = new TreeMap<>();
+        shares.clear();
+        Set<String> read = new HashSet<>();
+        for (StoreSketch s : sketches) {
+            if (watched.contains(s.store()) || mayRaise(s, watermark)) {
+                StoreStatus full = status.apply(s.store());
+                if (full != null) store(full, watermark, out);
+                read.add(s.store());
+            } else {
+                shares.put(s.store(), new Share(s.loyalty(window), 0, s.loyalty(recoveryWindow), 0, List.of(), false));
+            }
+        }
+        // a watched store not seen in logs yet (registered, or restored from the saved state) has zero figures
+        for (String code : watched) {
+            if (read.contains(code)) continue;
+            StoreStatus full = status.apply(code);
+            if (full != null) store(full, watermark, out);
+        }
+        chain(out);
+        return out;
+    }
+
+    private boolean mayRaise(StoreSketch s, Instant watermark) {
+        if (s.failed(window) > 0 || s.errors(window) > 0 || s.failed(recoveryWindow) > 0 || s.errors(recoveryWindow) > 0) return true;
+        // what silence() fires on: a register quiet for the silence time before the store's newest event, that one recent
+        Duration silence = config.registerSilence();
+        return s.openNow() && s.newestEvent() != null
+                && Duration.between(s.oldestEvent(), s.newestEvent()).compareTo(silence) >= 0
+                && Duration.between(s.newestEvent(), watermark).compareTo(silence) < 0;
+    }
+
+    /**
      * The rules of one store, and the chain's with the other stores as of their last evaluation: what a failure in this
      * store can change at once. Reading every store again at each failure anywhere made alerting cost failures x stores.
      * The others' windows move on at the next full {@link #evaluate}.
@@ -115,7 +160,8 @@ public final class Evaluator {
 
     private void chain(Map<RuleKey, Signal> out) {
         long chainL = 0, chainF = 0, chainLR = 0;
-        Set<String> affected = new TreeSet<>(), affectedR = new TreeSet<>(), traffic = new TreeSet<>();
+        Set<String> affected = new TreeSet<>(), affectedR = new TreeSet<>();
+        int traffic = 0;
         Map<String, Long> unknown = new TreeMap<>();
         Set<String> unknownStores = new TreeSet<>();
         boolean unknownNow = false;
@@ -125,7 +171,7 @@ public final class Evaluator {
             chainL += s.loyalty;
             chainF += s.failed;
             chainLR += s.recoveryLoyalty;
-            if (s.loyalty > 0) traffic.add(code);
+            if (s.loyalty > 0) traffic++;
             if (s.failed > 0) affected.add(code);
             if (s.recoveryFailed > 0) affectedR.add(code);
             for (ErrorCount u : s.unknown) {
@@ -203,15 +249,15 @@ public final class Evaluator {
                 0, 0, registers);
     }
 
-    private Signal chain(long l, long f, long lR, Set<String> affected, Set<String> affectedR, Set<String> traffic) {
+    private Signal chain(long l, long f, long lR, Set<String> affected, Set<String> affectedR, int traffic) {
         double a = l == 0 ? Double.NaN : 1.0 - (double) f / l;
-        boolean spread = affected.size() >= config.foldStores() && affected.size() >= config.foldShare() * traffic.size();
+        boolean spread = affected.size() >= config.foldStores() && affected.size() >= config.foldShare() * traffic;
         boolean firing = l >= config.chainMinVolume() && f >= config.minFailed() && a < config.threshold() && spread;
         // hysteresis: it takes fold-stores failing stores to start, and all but one back to normal to end
         boolean spreadNow = affectedR.size() >= config.foldStores() - 1;
         Recovery rec = spreadNow ? Recovery.FAILING : lR > 0 ? Recovery.RECOVERED : Recovery.UNKNOWN;
-        boolean burst = affectedR.size() >= config.foldStores() && affectedR.size() >= config.foldShare() * traffic.size();
-        return new Signal(firing, rec, List.copyOf(affected), a, l, f, affected.size() + " of " + traffic.size() + " stores failing", burst);
+        boolean burst = affectedR.size() >= config.foldStores() && affectedR.size() >= config.foldShare() * traffic;
+        return new Signal(firing, rec, List.copyOf(affected), a, l, f, affected.size() + " of " + traffic + " stores failing", burst);
     }
 
     private static String topErrors(Figures w) {
