@@ -40,7 +40,8 @@ public final class TransactionIndexWriter implements Closeable, org.tillwatch.in
         Path dir = DataLayout.index(dataDir);
         Files.createDirectories(dir);
         IndexWriterConfig cfg = new IndexWriterConfig();
-        cfg.setMergePolicy(new SpaceAwareMergePolicy(cfg.getMergePolicy(), dir, minFreeBytes))
+        cfg.setCodec(TransactionCodec104.instance())
+                .setMergePolicy(new SpaceAwareMergePolicy(cfg.getMergePolicy(), dir, minFreeBytes))
                 .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
                 .setRAMBufferSizeMB(ramBufferMb)
                 .setUseCompoundFile(false)
