@@ -33,7 +33,7 @@ import com.sun.net.httpserver.HttpServer;
  *   <li>{@code record CAPTURE}: a stand-in collector on 127.0.0.1 (prints {@code listening on URL}) that answers every
  *       push 202 and appends it (register, offset, file headers, body) to CAPTURE in arrival order, until SIGTERM.</li>
  *   <li>{@code push URL CAPTURE CONCURRENCY}: sends CAPTURE's requests in their order over CONCURRENCY keep-alive
- *       HTTP/1.1 connections (bodies by sendfile from the page cache), at most one request per register in flight,
+ *       HTTP/1.1 connections (bodies by sendfile from the page cache), each register's requests one at a time and in order,
  *       waiting out 503 as {@code X-Tillwatch-Retry-After-Ms} says. Prints the figures the way replay does.
  *       {@code --rebase}: the registers already have pushed bytes (an earlier day, e.g. a warm-up): first asks the
  *       collector each register's offset, as a shipper does when it starts, and adds it to the recorded offsets.</li>
@@ -154,7 +154,15 @@ public final class Pusher {
         AtomicInteger next = new AtomicInteger();
         AtomicLong sent = new AtomicLong();
         AtomicLong retries = new AtomicLong();
-        Map<String, Object> inFlight = new HashMap<>();
+        // Each register's requests go in their recorded order: a request waits for the register's previous one, not
+        // only for none of the register's to be in flight (a later one taken by a faster thread would get 409).
+        int[] previous = new int[reqs.size()];
+        Map<String, Integer> last = new HashMap<>();
+        for (int i = 0; i < reqs.size(); i++) {
+            Integer p = last.put(reqs.get(i).store() + "/" + reqs.get(i).register(), i);
+            previous[i] = p == null ? -1 : p;
+        }
+        boolean[] done = new boolean[reqs.size()];
         List<Thread> threads = new ArrayList<>();
         List<Throwable> failures = java.util.Collections.synchronizedList(new ArrayList<>());
         try (FileChannel file = FileChannel.open(capture, StandardOpenOption.READ)) {
@@ -163,10 +171,8 @@ public final class Pusher {
                     try (Connection c = new Connection(server)) {
                         for (int i; (i = next.getAndIncrement()) < reqs.size(); ) {
                             Req r = reqs.get(i);
-                            String key = r.store() + "/" + r.register();
-                            synchronized (inFlight) {
-                                while (inFlight.containsKey(key)) inFlight.wait();
-                                inFlight.put(key, key);
+                            synchronized (done) {
+                                while (previous[i] >= 0 && !done[previous[i]]) done.wait();
                             }
                             try {
                                 while (true) {
@@ -176,9 +182,9 @@ public final class Pusher {
                                     Thread.sleep(Math.clamp(wait, 10, 1000));
                                 }
                             } finally {
-                                synchronized (inFlight) {
-                                    inFlight.remove(key);
-                                    inFlight.notifyAll();
+                                synchronized (done) {
+                                    done[i] = true;
+                                    done.notifyAll();
                                 }
                             }
                             sent.addAndGet(r.length());

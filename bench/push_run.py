@@ -139,7 +139,7 @@ class Probe:
         self.dates = {}
         self.lock = threading.Lock()
         self.pending = []          # [(receipt, t_written, phase)] in push order
-        self.done = []             # (receipt, latency_s, phase, ack_s)
+        self.done = []             # (receipt, latency_s, phase, ack_s, t_written)
         self.ack = {}              # receipt -> POST round trip incl. 503 waits
         self.lost = []
         self.rejected_503 = 0
@@ -254,7 +254,7 @@ class Probe:
             if status == 200:
                 with self.lock:
                     self.pending.pop(0)
-                    self.done.append((k, now - t_written, phase, self.ack.get(k)))
+                    self.done.append((k, now - t_written, phase, self.ack.get(k), t_written))
                 continue  # the next one may be searchable already
             if status not in (404, None):
                 self.errors.append(f"poll {k}: HTTP {status}")
@@ -456,6 +456,8 @@ def main():
         expected = (e.get("receipts_total"), e.get("incomplete"))
 
     ms = lambda v: f"{v * 1000:.0f}"
+    # a monotonic instant as wall-clock time, to find it in the collector's log or a GC log (-Xlog:gc:file=F:time)
+    clock_of = lambda m: dt.datetime.fromtimestamp(time.time() - time.monotonic() + m).strftime("%H:%M:%S.%f")[:-3]
     print(f"replay: exit 0, {mb:.1f} MB sent in {chunks} chunks (avg {sent_bytes / max(chunks, 1):.0f} bytes), {t_replay:.1f} s incl. JVM start "
           f"(replay's own elapsed {relapsed.group(1) if relapsed else '?'} s, {relapsed.group(2) if relapsed else '?'} MB/s), "
           f"503 retries {r503.group(1) if r503 else '?'}, error retries {rerr.group(1) if rerr else 0}, "
@@ -494,6 +496,9 @@ def main():
         print(f"  during the run: n={len(lat_run)} p50={ms(pct(lat_run, 50))} ms p99={ms(pct(lat_run, 99))} ms "
               f"max={ms(max(lat_run))} ms; POST ack p50={ms(pct(ack_run, 50))} ms max={ms(max(ack_run))} ms; "
               f"503s {probe.rejected_503}, lost {len(probe.lost)}")
+        slowest = sorted((d for d in probe.done if d[2] == "run"), key=lambda d: -d[1])[:5]
+        print("  slowest: " + ", ".join(f"{ms(d[1])} ms (POST ack {ms(d[3] or 0)} ms, sent at {d[4] - t0:.1f} s = {clock_of(d[4])})"
+                                   for d in slowest))
     else:
         print("  during the run: no probe became searchable")
     for e in probe.errors[:5]:
