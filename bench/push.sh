@@ -4,7 +4,10 @@
 # receipts/s, the collector's CPU, peak RSS and max heap, and the latency from a receipt's last line to searchable
 # (a probe register pushes one receipt every 0.5 s during the run). Helper: bench/push_run.py.
 # Usage: bench/push.sh [STORES] [REGISTERS_PER_STORE] [RECEIPTS_PER_REGISTER]
-# Defaults: 100 stores x 10 registers x 40 receipts (~147 MB of log, ~75-100 s on 2 shared cores).
+# Defaults: 100 stores x 10 registers x 140 receipts (~510 MB of log), the density of the sample fleet (~130 receipts
+# per register a day) and the simulator's default. Costs that follow log time, not bytes (alert steps, windows sliding,
+# register silence), weigh per MB as many times more as a fleet is sparser: 40 receipts a register costs ~0.09 CPU-s/MB
+# where 140 costs ~0.06.
 # Env: WARMUP=N (with CLIENT=pusher) first pushes, unmeasured, the day before with N receipts per register and waits
 # until it is indexed: the figures are then those of a warmed-up collector (JIT done, every register's stream open).
 # CLIENT=pusher sends the same requests with bench/Pusher.java instead of replay (replay's requests recorded once
@@ -17,7 +20,7 @@ set -euo pipefail
 here="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"
 stores=${1:-100}
 registers=${2:-10}
-receipts=${3:-40}
+receipts=${3:-140}
 concurrency=${CONCURRENCY:-8}
 slice=${SLICE:-3600}
 chunk=${CHUNK:-1MiB}
@@ -67,12 +70,12 @@ echo "fleet: $stores stores x $registers registers x $receipts receipts, ${raw_m
 "$here/tillwatch" --version >/dev/null
 mkdir -p "$run/cli"
 cp "$here/cli/target/tillwatch-cli.jar" "$run/cli/" && cp -r "$here/cli/target/lib" "$run/cli/"
-JAVA_HOME=$(. "$here/bin/java-env.sh" && echo "$JAVA_HOME")
+. "$here/bin/java-env.sh"  # JAVA_HOME, and tw_gc_opts: the collector runs with the GC ./tillwatch gives it
 java=("$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED)
 jar="$run/cli/tillwatch-cli.jar"
 
-# = TILLWATCH_JAVA_OPTS=-Xmx512m ./tillwatch serve ...; started directly so that $! is the JVM (CPU, RSS, SIGTERM).
-"${java[@]}" "-Xmx$heap" ${SERVE_OPTS:-} -jar "$jar" serve --port 0 --host 127.0.0.1 --data "$run/data" --stores "$fleet/stores.csv" \
+# = TILLWATCH_JAVA_OPTS=-Xmx512m ./tillwatch serve ... (the same default GC); started directly so that $! is the JVM (CPU, RSS, SIGTERM).
+"${java[@]}" "-Xmx$heap" $(tw_gc_opts ${SERVE_OPTS:-}) ${SERVE_OPTS:-} -jar "$jar" serve --port 0 --host 127.0.0.1 --data "$run/data" --stores "$fleet/stores.csv" \
     >"$run/serve.log" 2>&1 &
 server_pid=$!
 url=""
@@ -87,7 +90,7 @@ done
 if [ -z "$url" ]; then
   echo "push.sh: the collector did not say 'listening' within 60 s; its output:" >&2; cat "$run/serve.log" >&2; exit 1
 fi
-echo "collector: pid $server_pid, $url, -Xmx$heap, data $run/data"
+echo "collector: pid $server_pid, $url, -Xmx$heap $(tw_gc_opts ${SERVE_OPTS:-}), data $run/data"
 
 # replay_args FLEET URL
 replay_args() { echo --logs "$1/logs" --server "$2" --speed max --stores "$1/stores.csv" --concurrency "$concurrency" --chunk-bytes "$chunk" --slice "$slice"; }

@@ -58,14 +58,14 @@ echo "fleet: $stores stores x $registers registers x $receipts receipts, $(du -s
 "$here/tillwatch" --version >/dev/null
 mkdir -p "$run/cli"
 cp "$here/cli/target/tillwatch-cli.jar" "$run/cli/" && cp -r "$here/cli/target/lib" "$run/cli/"
-JAVA_HOME=$(. "$here/bin/java-env.sh" && echo "$JAVA_HOME")
+. "$here/bin/java-env.sh"  # JAVA_HOME, and tw_gc_opts: the collector runs with the GC ./tillwatch gives it
 java=("$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED)
 jar="$run/cli/tillwatch-cli.jar"
 url=""
 
 start_server() {
   : >"$run/serve.log"
-  "${java[@]}" "-Xmx$heap" -jar "$jar" serve --port 0 --host 127.0.0.1 --data "$run/data" --stores "$fleet/stores.csv" \
+  "${java[@]}" "-Xmx$heap" $(tw_gc_opts) -jar "$jar" serve --port 0 --host 127.0.0.1 --data "$run/data" --stores "$fleet/stores.csv" \
       >>"$run/serve.log" 2>&1 &
   server_pid=$!
   echo "$server_pid" >"$run/pid"

@@ -39,3 +39,12 @@ if [ "$(tw_java_major "$JAVA_HOME/bin/java")" -ge 24 ] 2>/dev/null; then
   case " ${MAVEN_OPTS:-} " in *unsafe-memory-access*) ;; *) export MAVEN_OPTS="${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow" ;; esac
 fi
 unset TW_JDK
+
+# The JVM's garbage collector unless OPTIONS (the arguments) name one: the Parallel collector. tillwatch's big jobs
+# (serve, index, replay) want throughput, and on 2 cores Parallel spent a quarter of G1's CPU on collection for the
+# same ingestion (bench/push.sh 100 10 140: GC threads 0.9 against 3.6 CPU-s, collector 28.6 against 34.5 CPU-s).
+# Its young pauses are tens of ms and a full one over a live set of ~200 MB a few hundred: within the 2 s budget
+# from a receipt's last line to searchable.
+tw_gc_opts() {
+  case " $* " in *" -XX:+Use"*"GC "*) ;; *) echo "-XX:+UseParallelGC" ;; esac
+}
