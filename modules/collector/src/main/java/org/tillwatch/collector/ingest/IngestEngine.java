@@ -8,7 +8,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.PriorityBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
@@ -33,6 +35,8 @@ import org.tillwatch.index.TransactionIndexWriter;
 public final class IngestEngine implements Ingest, Closeable {
     private static final Logger LOG = Logger.getLogger(IngestEngine.class.getName());
     private static final int SLICE = 1 << 20;
+    /** A push this small to a stream with no read queued is a live register's (a shipper sends every second or so). */
+    static final int LIVE_CHUNK_BYTES = 16 * 1024;
 
     private final CollectorConfig config;
     private final IngestObserver observer;
@@ -47,6 +51,7 @@ public final class IngestEngine implements Ingest, Closeable {
     private final SilencePolicy silence;
     private final ThreadLocal<byte[]> buffers = ThreadLocal.withInitial(() -> new byte[SLICE]);
     private final ExecutorService workers;
+    private final AtomicLong runs = new AtomicLong();
     private final ScheduledExecutorService timer;
     private volatile boolean ready;
     private volatile boolean closed;
@@ -63,7 +68,8 @@ public final class IngestEngine implements Ingest, Closeable {
         this.opener = new StreamOpener(config.logs().root(), dataDir, registry, writer, observer, samples, backlog);
         this.committer = new CheckpointCommitter(writer, dataDir, samples, observer);
         this.silence = new SilencePolicy(config.ingest().idleFlush(), config.ingest().silenceExpiry(), watermark);
-        this.workers = Executors.newFixedThreadPool(config.ingest().threads(), daemon("ingest"));
+        this.workers = new ThreadPoolExecutor(config.ingest().threads(), config.ingest().threads(), 0, TimeUnit.MILLISECONDS,
+                new PriorityBlockingQueue<>(), daemon("ingest"));
         this.timer = Executors.newSingleThreadScheduledExecutor(daemon("ingest-timer"));
     }
 
@@ -222,7 +228,32 @@ public final class IngestEngine implements Ingest, Closeable {
     }
 
     private void schedule(RegisterStream s) {
-        if (!closed && s.queued.compareAndSet(false, true)) workers.execute(() -> run(s));
+        schedule(s, false);
+    }
+
+    /**
+     * Queues a read of the stream unless one is queued; {@code live}: the stream has only a live register's few new
+     * bytes to read, and goes before streams with more (see {@link Run}).
+     */
+    private void schedule(RegisterStream s, boolean live) {
+        if (!closed && s.queued.compareAndSet(false, true)) workers.execute(new Run(this, s, live, runs.incrementAndGet()));
+    }
+
+    /**
+     * A queued read of one stream. Reads of a live register's few new bytes go first, the rest in the order they were
+     * queued: with a fleet's backlog being pushed at full speed (up to {@code max-backlog-delay} of work queued), a
+     * live register's receipt waited behind all of it before it could be searched.
+     */
+    private record Run(IngestEngine engine, RegisterStream stream, boolean live, long seq) implements Runnable, Comparable<Run> {
+        @Override
+        public void run() {
+            engine.run(stream);
+        }
+
+        @Override
+        public int compareTo(Run o) {
+            return live != o.live ? (live ? -1 : 1) : Long.compare(seq, o.seq);
+        }
     }
 
     private void run(RegisterStream s) {
@@ -307,7 +338,7 @@ public final class IngestEngine implements Ingest, Closeable {
                 throw refused(PushRejected.Saturated.diskFull(disk.problem()));
             }
         }
-        schedule(s);
+        schedule(s, accepted <= LIVE_CHUNK_BYTES);
         return new PushResult(accepted, length);
     }
 

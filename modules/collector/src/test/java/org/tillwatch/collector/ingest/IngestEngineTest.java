@@ -69,14 +69,60 @@ class IngestEngineTest {
         }
     }
 
+    @Test
+    void aLiveRegistersFewBytesAreReadBeforeABacklogQueuedAheadOfThem() throws Exception {
+        CollectorConfig.Ingest one = CollectorConfig.defaults().ingest();
+        CollectorConfig cfg = config().withIngest(new CollectorConfig.Ingest(1, one.maxChunkBytes(), one.maxBacklogBytes(),
+                Duration.ofMinutes(10), one.refreshInterval(), one.idleFlush(), one.silenceExpiry(), one.maxBacklogDelay()));
+        java.util.List<Map.Entry<RegisterKey, byte[]>> registers = java.util.List.copyOf(IngestEngineTestSupport.fleetBytes().entrySet());
+        RegisterKey blocker = registers.get(0).getKey(), live = registers.get(registers.size() - 1).getKey();
+        java.util.concurrent.CountDownLatch reading = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        java.util.List<RegisterKey> order = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        IngestObserver observer = new IngestObserver() {
+            @Override
+            public void bytes(StreamKey stream, long n) {
+                order.add(stream.register());
+                if (stream.register().equals(blocker)) {
+                    reading.countDown();
+                    try {
+                        release.await(); // the only ingest thread stays busy while the others queue up
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+            }
+        };
+        try (Running r = start(cfg, observer)) {
+            r.engine.push(blocker, java.util.Arrays.copyOf(registers.get(0).getValue(), 1000), 0L, FILE, false);
+            assertThat(reading.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            java.util.List<RegisterKey> bulk = new java.util.ArrayList<>();
+            for (var e : registers.subList(1, registers.size() - 1)) {
+                r.engine.push(e.getKey(), java.util.Arrays.copyOf(e.getValue(), IngestEngine.LIVE_CHUNK_BYTES + 1), 0L, FILE, false);
+                bulk.add(e.getKey());
+            }
+            r.engine.push(live, java.util.Arrays.copyOf(registers.get(registers.size() - 1).getValue(), 2000), 0L, FILE, false);
+            release.countDown();
+            assertThat(r.engine.awaitIdle(Duration.ofSeconds(60))).isTrue();
+            // the live register right after the read under way, then the backlog in the order it was pushed
+            java.util.List<RegisterKey> expected = new java.util.ArrayList<>(java.util.List.of(blocker, live));
+            expected.addAll(bulk);
+            assertThat(order).containsExactlyElementsOf(expected);
+        }
+    }
+
     private CollectorConfig config() {
         return CollectorConfig.defaults().withDataDir(tmp.resolve("data"));
     }
 
     private Running start(CollectorConfig cfg) throws IOException {
+        return start(cfg, new IngestObserver() { });
+    }
+
+    private Running start(CollectorConfig cfg, IngestObserver observer) throws IOException {
         StoreRegistry registry = StoreRegistry.parse(Files.readString(SampleFleet.root().resolve("stores.csv")), ZoneId.of("Europe/Moscow"));
         TransactionIndexWriter writer = TransactionIndexWriter.open(cfg.data().dir(), new CardHasher(new byte[32]), 16);
-        IngestEngine engine = new IngestEngine(cfg, registry, writer, cfg.data().dir(), new IngestObserver() { }, () -> null,
+        IngestEngine engine = new IngestEngine(cfg, registry, writer, cfg.data().dir(), observer, () -> null,
                 new MalformedSamples(cfg.data().dir(), Clock.systemUTC()));
         engine.start();
         return new Running(engine, writer);
