@@ -26,6 +26,8 @@ PROBE_STORE, PROBE_REGISTER, PROBE_SHIFT = "ZZ99", "POS99", 901
 # watermark (the latest event instant from any register) ahead of the fleet: receipts stay plain, the live windows
 # and the 30-minute INCOMPLETE expiry of the fleet's registers are unaffected.
 PROBE_BASE = dt.datetime(2026, 11, 19, 12, 0, 0)
+PROBE_BULK_REGISTER = "POS98"
+BULK_PADDING_LINES = 300  # ~22 KB: over IngestEngine.LIVE_CHUNK_BYTES (16 KiB)
 PROBE_ZONE = zoneinfo.ZoneInfo("Europe/Moscow")  # CollectorConfig's default zone, for stores not in stores.csv
 
 
@@ -131,8 +133,10 @@ class Probe:
     """Every `interval` s pushes one small complete receipt for ZZ99/POS99 (plus one noise line, so the close is not
     the register's last line and needs no idle flush) and times it until GET of its id answers 200."""
 
-    def __init__(self, server, interval, poll):
+    def __init__(self, server, interval, poll, register=PROBE_REGISTER, bulk=False):
+        """bulk: during the run, each receipt comes after BULK_PADDING_LINES noise lines (a catching-up register's chunk)."""
         self.server, self.interval, self.poll = server, interval, poll
+        self.register, self.bulk = register, bulk
         self.offset = 0
         self.seq = 0
         self.last = None
@@ -171,11 +175,14 @@ class Probe:
         self.dates[k] = t.date().isoformat()
         return t
 
-    def body(self, k, t):
+    def body(self, k, t, bulk):
         ts = lambda ms: (t + dt.timedelta(milliseconds=ms)).strftime("%Y-%m-%d %H:%M:%S.%f")[:-3]
         lines = []
         if k == 1:
             lines.append(f"{ts(-500)} INFO  [CashManager] Shift opened: shift={PROBE_SHIFT} cashier=0999")
+        if bulk:
+            # noise lines in front, so that the chunk is as big as a catching-up register's and is read in queue order
+            lines += [f"{ts(-400)} INFO  [SyncService] Price list updated: items={i}" for i in range(BULK_PADDING_LINES)]
         lines += [
             f"{ts(0)} INFO  [PurchaseManager] Receipt opened: shift={PROBE_SHIFT} receipt={k} type=SALE cashier=0999",
             f"{ts(100)} INFO  [PurchaseManager] Position added: pos=1 sku=1000001 name=\"Probe\" qty=1 unit=pcs "
@@ -200,14 +207,14 @@ class Probe:
                 next_at = time.monotonic() + self.interval
             self.seq += 1
             k = self.seq
-            body = self.body(k, self.stamp(h, k))
-            t_written = time.monotonic()
             phase = self.phase
+            body = self.body(k, self.stamp(h, k), self.bulk and phase == "run")
+            t_written = time.monotonic()
             with self.lock:
                 self.pending.append((k, t_written, phase))
             while True:
                 try:
-                    status, data = h.request("POST", f"/api/v1/ingest/{PROBE_STORE}/{PROBE_REGISTER}", body,
+                    status, data = h.request("POST", f"/api/v1/ingest/{PROBE_STORE}/{self.register}", body,
                                              {"Content-Type": "application/octet-stream",
                                               "X-Tillwatch-Offset": str(self.offset)})
                 except (OSError, http.client.HTTPException) as e:
@@ -246,7 +253,7 @@ class Probe:
                 time.sleep(self.poll)
                 continue
             try:
-                status, _ = h.request("GET", f"/api/v1/transactions/{PROBE_STORE}/{PROBE_REGISTER}/{PROBE_SHIFT}/{k}/{self.dates[k]}")
+                status, _ = h.request("GET", f"/api/v1/transactions/{PROBE_STORE}/{self.register}/{PROBE_SHIFT}/{k}/{self.dates[k]}")
             except (OSError, http.client.HTTPException) as e:
                 self.errors.append(f"poll {k}: {e}")
                 status = None
@@ -360,12 +367,15 @@ def main():
     threading.Thread(target=sampler, daemon=True).start()
 
     probe = Probe(a.server, a.probe_interval, a.probe_poll)
+    # a second register whose receipts come in chunks over 16 KiB: read in queue order, behind the backlog, like the fleet's
+    bulk_probe = Probe(a.server, a.probe_interval, a.probe_poll, PROBE_BULK_REGISTER, bulk=True)
     probe.start()
+    bulk_probe.start()
     # A few probes on the idle collector first: the baseline the loaded figures compare with.
     t_idle_end = time.monotonic() + a.idle_probes * a.probe_interval + 0.2
     while time.monotonic() < t_idle_end or (probe.pending and time.monotonic() < t_idle_end + 5):
         time.sleep(0.05)
-    probe.phase = "run"
+    probe.phase = bulk_probe.phase = "run"
 
     t0 = time.monotonic()
     ru0 = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -377,8 +387,9 @@ def main():
     replay_cpu = (ru1.ru_utime - ru0.ru_utime) + (ru1.ru_stime - ru0.ru_stime)
     replay_out = open(a.replay_log, encoding="utf-8", errors="replace").read()
     if rc != 0:
-        probe.stop_push.set()
-        probe.stop_all.set()
+        for p in (probe, bulk_probe):
+            p.stop_push.set()
+            p.stop_all.set()
         stop_sampler.set()
         print(f"replay failed (exit {rc}); its output ends:\n" + "\n".join(replay_out.splitlines()[-20:]), file=sys.stderr)
         return 1
@@ -416,13 +427,16 @@ def main():
             continue
         searchable += h.json(f"/api/v1/transactions?store={urllib.parse.quote(code)}&limit=1")["total"]
 
-    probe.stop_push.set()
-    probe.pusher.join(10)
+    for p in (probe, bulk_probe):
+        p.stop_push.set()
+    for p in (probe, bulk_probe):
+        p.pusher.join(10)
     end_wait = time.monotonic() + 10
-    while probe.pending and time.monotonic() < end_wait:
+    while (probe.pending or bulk_probe.pending) and time.monotonic() < end_wait:
         time.sleep(0.05)
-    probe.stop_all.set()
-    probe.poller.join(5)
+    for p in (probe, bulk_probe):
+        p.stop_all.set()
+        p.poller.join(5)
     stop_sampler.set()
 
     m1 = metrics(h)
@@ -448,6 +462,7 @@ def main():
     cpu = cpu1 - cpu0
     pcpu = pcpu1 - pcpu0
     lat_run, ack_run = probe.stats("run")
+    lat_bulk, ack_bulk = bulk_probe.stats("run")
     lat_idle, _ = probe.stats("idle")
     expected = None
     if a.expected and os.path.exists(a.expected):
@@ -493,15 +508,21 @@ def main():
     if lat_idle:
         print(f"  idle collector: n={len(lat_idle)} p50={ms(statistics.median(lat_idle))} ms max={ms(max(lat_idle))} ms")
     if lat_run:
-        print(f"  during the run: n={len(lat_run)} p50={ms(pct(lat_run, 50))} ms p99={ms(pct(lat_run, 99))} ms "
+        print(f"  during the run (live probes, ~1 KB each): n={len(lat_run)} p50={ms(pct(lat_run, 50))} ms p99={ms(pct(lat_run, 99))} ms "
               f"max={ms(max(lat_run))} ms; POST ack p50={ms(pct(ack_run, 50))} ms max={ms(max(ack_run))} ms; "
               f"503s {probe.rejected_503}, lost {len(probe.lost)}")
-        slowest = sorted((d for d in probe.done if d[2] == "run"), key=lambda d: -d[1])[:5]
-        print("  slowest: " + ", ".join(f"{ms(d[1])} ms (POST ack {ms(d[3] or 0)} ms, sent at {d[4] - t0:.1f} s = {clock_of(d[4])})"
-                                   for d in slowest))
+        if lat_bulk:
+            print(f"  bulk probes ({PROBE_STORE}/{PROBE_BULK_REGISTER}: {BULK_PADDING_LINES} noise lines in front, "
+                  f"~{len(probe.body(2, PROBE_BASE, True)) // 1024} KiB, read in queue order behind the backlog): n={len(lat_bulk)} p50={ms(pct(lat_bulk, 50))} ms "
+                  f"p99={ms(pct(lat_bulk, 99))} ms max={ms(max(lat_bulk))} ms; POST ack max={ms(max(ack_bulk))} ms; "
+                  f"503s {bulk_probe.rejected_503}, lost {len(bulk_probe.lost)}")
+        slowest = sorted([(d, "") for d in probe.done if d[2] == "run"] + [(d, "bulk, ") for d in bulk_probe.done if d[2] == "run"],
+                         key=lambda e: -e[0][1])[:5]
+        print("  slowest: " + ", ".join(f"{ms(d[1])} ms ({kind}POST ack {ms(d[3] or 0)} ms, sent at {d[4] - t0:.1f} s = {clock_of(d[4])})"
+                                   for d, kind in slowest))
     else:
         print("  during the run: no probe became searchable")
-    for e in probe.errors[:5]:
+    for e in (probe.errors + bulk_probe.errors)[:5]:
         print(f"  probe error: {e}")
     if samples["errors"]:
         print(f"  {samples['errors']} /metrics samples failed")
@@ -529,6 +550,7 @@ def main():
             kv("PROBE_P50", ms(pct(lat_run, 50)) if lat_run else "nan")
             kv("PROBE_P99", ms(pct(lat_run, 99)) if lat_run else "nan")
             kv("PROBE_MAX", ms(max(lat_run)) if lat_run else "nan")
+            kv("PROBE_BULK_P99", ms(pct(lat_bulk, 99)) if lat_bulk else "nan")
             kv("PROBE_LOST", len(probe.lost))
             kv("PROBE_503", probe.rejected_503)
             kv("SEARCHABLE_OK", "yes" if searchable == count else "no")
