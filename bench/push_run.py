@@ -38,6 +38,7 @@ class Http:
         u = urllib.parse.urlsplit(base)
         self.host, self.port, self.timeout = u.hostname, u.port or 80, timeout
         self.conn = None
+        self.headers = None  # the last response's
 
     def request(self, method, path, body=None, headers=None):
         for attempt in range(2):
@@ -47,6 +48,7 @@ class Http:
                 self.conn.request(method, path, body=body, headers=headers or {})
                 r = self.conn.getresponse()
                 data = r.read()
+                self.headers = r.headers
                 return r.status, data
             except (OSError, http.client.HTTPException):
                 if self.conn is not None:
@@ -222,8 +224,10 @@ class Probe:
                     time.sleep(0.25)
                     continue
                 if status == 503:
+                    # wait as the collector says, as replay does (50 ms to 1 s: what the excess backlog takes to read)
                     self.rejected_503 += 1
-                    time.sleep(0.25)
+                    wait_ms = int(h.headers.get("X-Tillwatch-Retry-After-Ms", "250")) if h.headers else 250
+                    time.sleep(min(max(wait_ms, 10), 1000) / 1000)
                     continue
                 if status == 202:
                     self.offset = json.loads(data)["offset"]
