@@ -338,7 +338,7 @@ public final class IngestEngine implements Ingest, Closeable {
                 throw refused(PushRejected.Saturated.diskFull(disk.problem()));
             }
         }
-        schedule(s, accepted <= LIVE_CHUNK_BYTES);
+        schedule(s, accepted > 0 && accepted <= LIVE_CHUNK_BYTES); // a retry of bytes it has says nothing of what is pending
         return new PushResult(accepted, length);
     }
 
