@@ -1,15 +1,22 @@
 package org.tillwatch.index;
 
 import java.io.Closeable;
+import java.io.FileNotFoundException;
 import java.io.IOException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
+import org.apache.lucene.index.IndexFileNames;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.tillwatch.domain.model.Transaction;
 
@@ -20,10 +27,13 @@ import org.tillwatch.domain.model.Transaction;
 public final class TransactionIndexWriter implements Closeable, org.tillwatch.index.store.TransactionWriter {
     private final IndexWriter writer;
     private final TransactionDocuments documents;
+    /** Files of the index already fsynced (by the last commit, or by {@link #syncWritten}): Lucene never reuses a name. */
+    private final Set<String> synced = new HashSet<>();
 
-    private TransactionIndexWriter(IndexWriter writer, CardHasher hasher) {
+    private TransactionIndexWriter(IndexWriter writer, CardHasher hasher) throws IOException {
         this.writer = writer;
         this.documents = new TransactionDocuments(hasher);
+        synced.addAll(List.of(writer.getDirectory().listAll()));
     }
 
     public static TransactionIndexWriter open(Path dataDir, CardHasher hasher) throws IOException {
@@ -86,6 +96,27 @@ public final class TransactionIndexWriter implements Closeable, org.tillwatch.in
      */
     public void flush() throws IOException {
         writer.flush();
+    }
+
+    /**
+     * Fsyncs the index files written since the last call, while ingestion goes on: a commit syncs every file it names,
+     * and a file whose pages are on disk already syncs at once, so {@link #prepareCommit} (which runs while ingestion
+     * stands still) is left with the little written since. Files that vanish meanwhile (merged away) are skipped.
+     */
+    public synchronized void syncWritten() throws IOException {
+        Directory dir = writer.getDirectory();
+        String[] names = dir.listAll();
+        for (String name : names) {
+            if (synced.contains(name) || name.startsWith(IndexFileNames.SEGMENTS) || name.startsWith(IndexFileNames.PENDING_SEGMENTS)
+                    || name.equals(IndexWriter.WRITE_LOCK_NAME) || name.endsWith(".tmp")) continue;
+            try {
+                dir.sync(List.of(name));
+            } catch (NoSuchFileException | FileNotFoundException e) {
+                continue;
+            }
+            synced.add(name);
+        }
+        synced.retainAll(Set.of(names));
     }
 
     public Map<String, String> lastCommitData() {

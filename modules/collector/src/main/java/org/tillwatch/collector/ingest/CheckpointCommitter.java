@@ -64,6 +64,7 @@ final class CheckpointCommitter {
         List<Checkpoint.Stream> snapshot = new ArrayList<>(streams.size());
         long gen = generation + 1;
         writer.flush(); // the bulk of the index work, done while ingestion goes on
+        writer.syncWritten(); // and the bulk of the fsyncs
         long pauseStart = System.nanoTime();
         long locked = pauseStart;
         long snapshotted = pauseStart;
