@@ -113,8 +113,10 @@ public final class Collector implements Serving {
                 live::watermark, samples);
         // Live windows come back from the committed index: the searcher is taken before ingestion adds anything new.
         IndexSearcher committed = searchers.acquire();
-        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "collector-timer");
+        // two threads: the index refresh keeps its cadence while an availability update or a ticket recheck runs
+        java.util.concurrent.atomic.AtomicInteger timers = new java.util.concurrent.atomic.AtomicInteger();
+        ScheduledExecutorService timer = Executors.newScheduledThreadPool(2, r -> {
+            Thread t = new Thread(r, "collector-timer-" + timers.incrementAndGet());
             t.setDaemon(true);
             return t;
         });
@@ -127,7 +129,8 @@ public final class Collector implements Serving {
         }
         bindGauges(metrics, engine, writer, live);
         long refresh = config.ingest().refreshInterval().toMillis();
-        timer.scheduleWithFixedDelay(() -> {
+        // at a fixed rate: a receipt waits for the next refresh to start, not for a pause after the last one ended
+        timer.scheduleAtFixedRate(() -> {
             try {
                 // a refresh writes the pending documents out as a segment: not while the data directory is full
                 if (engine.dataDirWritable()) searchers.maybeRefresh();
