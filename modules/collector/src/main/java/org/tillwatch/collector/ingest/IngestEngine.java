@@ -315,6 +315,7 @@ public final class IngestEngine implements Ingest, Closeable {
         SpoolSegments spool = (SpoolSegments) s.segments;
         long accepted;
         long length;
+        boolean live;
         synchronized (spool) {
             long have = spool.length();
             int skip = 0;
@@ -323,8 +324,9 @@ public final class IngestEngine implements Ingest, Closeable {
                 skip = (int) Math.min(body.length, have - offset);
             }
             accepted = body.length - skip;
+            live = accepted > 0 && accepted <= LIVE_CHUNK_BYTES && !s.queued.get();
             try {
-                backlog.reserve(accepted);
+                backlog.reserve(accepted, live);
             } catch (PushRejected.Saturated e) {
                 throw refused(e);
             }
@@ -338,7 +340,7 @@ public final class IngestEngine implements Ingest, Closeable {
                 throw refused(PushRejected.Saturated.diskFull(disk.problem()));
             }
         }
-        schedule(s, accepted > 0 && accepted <= LIVE_CHUNK_BYTES); // a retry of bytes it has says nothing of what is pending
+        schedule(s, live); // a retry of bytes it has (accepted 0) says nothing of what is pending
         return new PushResult(accepted, length);
     }
 

@@ -27,14 +27,17 @@ final class PushBacklog {
 
     /**
      * Counts {@code n} bytes in if they fit under the limit. Check and add are one step: pushes to different registers
-     * run at once, and a separate check would let each of them pass the same free room.
+     * run at once, and a separate check would let each of them pass the same free room. A {@code live} push (a live
+     * register's few new bytes, read before the backlog) may also use a headroom of a quarter of the limit: a fleet
+     * catching up fills the backlog, and its 503s must not hold back the registers that are working now.
      */
-    void reserve(long n) throws PushRejected.Saturated {
+    void reserve(long n, boolean live) throws PushRejected.Saturated {
         if (n <= 0) return;
         while (true) {
             long now = bytes.get();
-            long max = limit.limit();
-            if (now + n > max) throw new PushRejected.Saturated(now, limit.drainMillis(now + n - max));
+            long limit = this.limit.limit();
+            long max = live ? limit + limit / 4 : limit;
+            if (now + n > max) throw new PushRejected.Saturated(now, this.limit.drainMillis(now + n - max));
             if (bytes.compareAndSet(now, now + n)) return;
         }
     }

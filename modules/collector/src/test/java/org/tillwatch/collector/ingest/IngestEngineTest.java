@@ -19,6 +19,7 @@ import org.tillwatch.index.CardHasher;
 import org.tillwatch.index.TransactionIndexWriter;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class IngestEngineTest {
     private static final String FILE = "pos-2026-11-20.log";
@@ -108,6 +109,67 @@ class IngestEngineTest {
             java.util.List<RegisterKey> expected = new java.util.ArrayList<>(java.util.List.of(blocker, live));
             expected.addAll(bulk);
             assertThat(order).containsExactlyElementsOf(expected);
+        }
+    }
+
+    @Test
+    void aLiveRegisterIsAcceptedWhileAFleetCatchingUpFillsTheBacklog() throws Exception {
+        CollectorConfig.Ingest one = CollectorConfig.defaults().ingest();
+        long bound = 200 * 1024;
+        CollectorConfig cfg = config().withIngest(new CollectorConfig.Ingest(1, 64 * 1024, bound, Duration.ofMinutes(10),
+                one.refreshInterval(), one.idleFlush(), one.silenceExpiry(), one.maxBacklogDelay()));
+        byte[] log = IngestEngineTestSupport.fleetBytes().values().iterator().next();
+        java.util.Iterator<RegisterKey> registers = java.util.stream.IntStream.range(0, 100)
+                .mapToObj(i -> new RegisterKey("ZZ0" + i / 10, String.format("POS%02d", i % 10))).iterator();
+        RegisterKey blocker = registers.next();
+        java.util.concurrent.CountDownLatch reading = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        IngestObserver observer = new IngestObserver() {
+            @Override
+            public void bytes(StreamKey stream, long n) {
+                if (!stream.register().equals(blocker)) return;
+                reading.countDown();
+                try {
+                    release.await(); // nothing is read meanwhile: the backlog only grows
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        };
+        byte[] bulk = java.util.Arrays.copyOf(log, IngestEngine.LIVE_CHUNK_BYTES + 1);
+        try (Running r = start(cfg, observer)) {
+            try {
+                pushUntilFull(r, blocker, log, reading, registers, bulk, bound);
+            } finally {
+                release.countDown(); // a failed assertion must not leave the ingest thread held: closing waits for it
+            }
+            assertThat(r.engine.awaitIdle(Duration.ofSeconds(60))).isTrue();
+        }
+    }
+
+    private static void pushUntilFull(Running r, RegisterKey blocker, byte[] log, java.util.concurrent.CountDownLatch reading,
+                                  java.util.Iterator<RegisterKey> registers, byte[] bulk, long bound) throws Exception {
+        r.engine.push(blocker, java.util.Arrays.copyOf(log, 1000), 0L, FILE, false);
+        assertThat(reading.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        int fleet = 0;
+        try {
+            while (true) { // a fleet catching up: chunks bigger than a live register's, until the backlog is full
+                r.engine.push(registers.next(), bulk, 0L, FILE, false);
+                fleet++;
+            }
+        } catch (PushRejected.Saturated full) {
+            assertThat(fleet).isEqualTo((int) (bound / bulk.length));
+        }
+        assertThatThrownBy(() -> r.engine.push(registers.next(), bulk, 0L, FILE, false)).isInstanceOf(PushRejected.Saturated.class);
+        assertThat(r.engine.push(registers.next(), java.util.Arrays.copyOf(log, 2000), 0L, FILE, false).acceptedBytes())
+                .as("a live register's few bytes, while the fleet gets 503").isEqualTo(2000);
+        // live registers have a headroom of a quarter of the limit, not an open door
+        try {
+            while (true) {
+                r.engine.push(registers.next(), java.util.Arrays.copyOf(log, 12_000), 0L, FILE, false);
+            }
+        } catch (PushRejected.Saturated full) {
+            assertThat(r.engine.backlogBytes()).isLessThanOrEqualTo(bound + bound / 4).isGreaterThan(bound + bound / 4 - 12_000);
         }
     }
 
