@@ -115,8 +115,8 @@ class IngestEngineTest {
     @Test
     void aLiveRegisterIsAcceptedWhileAFleetCatchingUpFillsTheBacklog() throws Exception {
         CollectorConfig.Ingest one = CollectorConfig.defaults().ingest();
-        long bound = 200 * 1024;
-        CollectorConfig cfg = config().withIngest(new CollectorConfig.Ingest(1, 64 * 1024, bound, Duration.ofMinutes(10),
+        long bound = 64 * 1024; // the backlog limit's floor (one max-size chunk), where a stalled reader puts it
+        CollectorConfig cfg = config().withIngest(new CollectorConfig.Ingest(1, bound, 16 * bound, Duration.ofMinutes(10),
                 one.refreshInterval(), one.idleFlush(), one.silenceExpiry(), one.maxBacklogDelay()));
         byte[] log = IngestEngineTestSupport.fleetBytes().values().iterator().next();
         java.util.Iterator<RegisterKey> registers = java.util.stream.IntStream.range(0, 100)
@@ -151,7 +151,13 @@ class IngestEngineTest {
                                   java.util.Iterator<RegisterKey> registers, byte[] bulk, long bound) throws Exception {
         r.engine.push(blocker, java.util.Arrays.copyOf(log, 1000), 0L, FILE, false);
         assertThat(reading.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
-        int fleet = 0;
+        r.engine.push(registers.next(), bulk, 0L, FILE, false);
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (r.engine.backlogLimitBytes() != bound) { // nothing is read while a backlog waits: the limit falls to its floor
+            assertThat(System.nanoTime()).as("backlog limit %d, never fell to %d", r.engine.backlogLimitBytes(), bound).isLessThan(deadline);
+            Thread.sleep(20);
+        }
+        int fleet = 1;
         try {
             while (true) { // a fleet catching up: chunks bigger than a live register's, until the backlog is full
                 r.engine.push(registers.next(), bulk, 0L, FILE, false);
