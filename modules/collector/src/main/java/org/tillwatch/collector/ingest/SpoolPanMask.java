@@ -50,6 +50,10 @@ final class SpoolPanMask {
     List<Range> scan(byte[] data, int off, int len, long streamOffset) {
         List<Range> out = new ArrayList<>(0);
         for (int i = 0; i < len; i++) {
+            if (runStart < 0 && matched == 0) {
+                i = next(data, off + i, off + len, KEY[0]) - off; // nothing under way: only the key's first byte matters
+                if (i == len) break;
+            }
             byte b = data[off + i];
             long at = streamOffset + i;
             if (runStart >= 0) {
@@ -88,6 +92,13 @@ final class SpoolPanMask {
         matched = 0;
         quoteSeen = false;
         return out;
+    }
+
+    /** The index of the first {@code b} in {@code data[from, to)}, or {@code to}. */
+    private static int next(byte[] data, int from, int to, byte b) {
+        int i = from;
+        while (i < to && data[i] != b) i++;
+        return i;
     }
 
     private void endRun(List<Range> out) {
