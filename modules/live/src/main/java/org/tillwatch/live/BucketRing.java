@@ -15,16 +15,12 @@ final class BucketRing {
     /** Whether a bucket counted anything (errors included), so that emptiness is known without the error entries. */
     private final boolean[] used;
     private long head = EMPTY;
-    /** Bumped by every change: a {@link #read} remembered from the same modification still holds. */
-    private long modifications;
-    // The last read's sums: when only the window moved since, and every bucket it left behind was empty, they still hold.
-    // The alert rules read every store's windows at each failure anywhere, and summing them again was most of that.
-    private long readTop = EMPTY;
-    private long readModifications = -1;
-    private long readLoyalty;
-    private long readFailed;
-    private long[] readErrors;
-    private long readErrorTotal;
+    // Sums over every slot: a slot only ever holds a bucket in (head - n, head], so these are the window's at the head.
+    // A read at a later watermark takes off the buckets that left. The alert rules read every store's windows at
+    // each step of log time, and summing the buckets again was most of that.
+    private long loyaltySum;
+    private long failedSum;
+    private long[] errorSums = new long[0]; // by outcome id
 
     BucketRing(WindowSpec spec) {
         this.spec = spec;
@@ -40,11 +36,20 @@ final class BucketRing {
         int n = spec.buckets();
         if (k <= top - n || k > top) return;
         int slot = (int) Math.floorMod(k, n);
-        if (loyalty) counts[2 * slot]++;
-        if (failed) counts[2 * slot + 1]++;
-        for (int id : errorIds) errors.add(slot, id);
+        if (loyalty) {
+            counts[2 * slot]++;
+            loyaltySum++;
+        }
+        if (failed) {
+            counts[2 * slot + 1]++;
+            failedSum++;
+        }
+        for (int id : errorIds) {
+            errors.add(slot, id);
+            if (id >= errorSums.length) errorSums = Arrays.copyOf(errorSums, Math.max(id + 1, 2 * errorSums.length));
+            errorSums[id]++;
+        }
         used[slot] = true;
-        modifications++;
     }
 
     private void advance(long top) {
@@ -53,21 +58,28 @@ final class BucketRing {
             Arrays.fill(counts, 0);
             Arrays.fill(used, false);
             errors.clear();
+            loyaltySum = 0;
+            failedSum = 0;
+            Arrays.fill(errorSums, 0);
         } else if (top > head) {
             int first = (int) Math.floorMod(head + 1, n);
             int steps = (int) (top - head);
+            boolean any = false;
             for (int i = 0; i < steps; i++) {
                 int slot = (first + i) % n;
+                if (!used[slot]) continue;
+                loyaltySum -= counts[2 * slot];
+                failedSum -= counts[2 * slot + 1];
                 counts[2 * slot] = 0;
                 counts[2 * slot + 1] = 0;
                 used[slot] = false;
+                any = true;
             }
-            errors.removeSlots(slot -> Math.floorMod(slot - first, n) < steps);
+            if (any) errors.removeSlots(slot -> Math.floorMod(slot - first, n) < steps, (id, count) -> errorSums[id] -= count);
         } else {
             return;
         }
         head = top;
-        modifications++;
     }
 
     /**
@@ -76,58 +88,51 @@ final class BucketRing {
      */
     long[] read(long watermark, long[] errorsById) {
         if (!inWindow(watermark)) return new long[2];
-        keep(spec.bucketOf(watermark), errorsById.length);
-        for (int id = 0; id < readErrors.length && id < errorsById.length; id++) errorsById[id] += readErrors[id];
-        return new long[] {readLoyalty, readFailed};
+        for (int id = 0; id < errorSums.length && id < errorsById.length; id++) errorsById[id] += errorSums[id];
+        long[] out = {loyaltySum, failedSum};
+        takeOffLeft(spec.bucketOf(watermark), out, (id, count) -> {
+            if (id < errorsById.length) errorsById[id] -= count;
+        });
+        return out;
     }
 
     /**
      * {@code {loyalty, failed, error outcomes}} counted in the window at this watermark, without the outcomes apart;
-     * {@code outcomes}: how many outcome ids there are.
+     * only the outcomes whose id {@code counted} holds true count (an id past its end does not).
      */
-    long[] sums(long watermark, int outcomes) {
+    long[] sums(long watermark, boolean[] counted) {
         if (!inWindow(watermark)) return new long[3];
-        keep(spec.bucketOf(watermark), outcomes);
-        return new long[] {readLoyalty, readFailed, readErrorTotal};
+        long errorTotal = 0;
+        for (int id = 0; id < errorSums.length && id < counted.length; id++) if (counted[id]) errorTotal += errorSums[id];
+        long[] out = {loyaltySum, failedSum, errorTotal};
+        takeOffLeft(spec.bucketOf(watermark), out, (id, count) -> {
+            if (id < counted.length && counted[id]) out[2] -= count;
+        });
+        return out;
     }
 
     private boolean inWindow(long watermark) {
         return head != EMPTY && spec.bucketOf(watermark) - head < spec.buckets();
     }
 
-    /** Makes the kept sums those of the window ending in bucket {@code top}, summing again unless they still hold. */
-    private void keep(long top, int outcomes) {
-        if (readModifications == modifications && top >= readTop && onlyEmptyLeft(readTop, top) && readErrors.length >= outcomes) return;
+    /**
+     * Takes off {@code sums} (loyalty, failed) and hands to {@code errorsLeft} what the buckets that left the window
+     * since the head, as it ends in bucket {@code top}, counted: buckets {@code (head - n, top - n]}.
+     */
+    private void takeOffLeft(long top, long[] sums, ErrorTally.Counted errorsLeft) {
+        if (top <= head) return;
         int n = spec.buckets();
-        int depth = (int) (n - (top - head)); // buckets head, head-1, ... still inside the window
-        long loyalty = 0;
-        long failed = 0;
-        for (int d = 0; d < depth; d++) {
-            int slot = (int) Math.floorMod(head - d, n);
-            loyalty += counts[2 * slot];
-            failed += counts[2 * slot + 1];
+        int first = (int) Math.floorMod(head + 1, n); // the slot of bucket head - n + 1, the oldest in the ring
+        int left = (int) (top - head);
+        boolean any = false;
+        for (int i = 0; i < left; i++) {
+            int slot = (first + i) % n;
+            if (!used[slot]) continue;
+            sums[0] -= counts[2 * slot];
+            sums[1] -= counts[2 * slot + 1];
+            any = true;
         }
-        long[] byId = new long[outcomes];
-        errors.sumInto(slot -> Math.floorMod(head - slot, n) < depth, byId);
-        long errorTotal = 0;
-        for (long c : byId) errorTotal += c;
-        readTop = top;
-        readModifications = modifications;
-        readLoyalty = loyalty;
-        readFailed = failed;
-        readErrors = byId;
-        readErrorTotal = errorTotal;
-    }
-
-    /** Whether the buckets that were in the window at {@code from} but are not at {@code to} counted nothing. */
-    private boolean onlyEmptyLeft(long from, long to) {
-        int n = spec.buckets();
-        if (to - from >= n) return false;
-        // left: buckets (from - n, to - n]; only those within (head - n, head] still have their slot
-        for (long k = Math.max(from, head) - n + 1; k <= to - n && k <= head; k++) {
-            if (used[(int) Math.floorMod(k, n)]) return false;
-        }
-        return true;
+        if (any) errors.forEachIn(slot -> Math.floorMod(slot - first, n) < left, errorsLeft);
     }
 
     int slots() {
@@ -168,7 +173,15 @@ final class BucketRing {
         System.arraycopy(counts, 0, r.counts, 0, counts.length);
         r.head = head;
         r.errors.copyOf(errors);
-        java.util.Arrays.fill(r.used, true); // which buckets had only errors is not written: read sums them in full
+        Arrays.fill(r.used, true); // which buckets had only errors is not written: take every one as used
+        for (int slot = 0; slot < spec.buckets(); slot++) {
+            r.loyaltySum += counts[2 * slot];
+            r.failedSum += counts[2 * slot + 1];
+        }
+        r.errors.forEachIn(slot -> true, (id, count) -> {
+            if (id >= r.errorSums.length) r.errorSums = Arrays.copyOf(r.errorSums, id + 1);
+            r.errorSums[id] += count;
+        });
         return r;
     }
 

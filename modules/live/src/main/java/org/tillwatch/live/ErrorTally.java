@@ -25,10 +25,18 @@ final class ErrorTally {
         entries[size++] = ((long) slot << 48) | ((long) id << 32) | 1L;
     }
 
-    void removeSlots(IntPredicate cleared) {
+    /** Receives the count of one outcome id in one bucket. */
+    interface Counted {
+        void count(int id, long count);
+    }
+
+    /** Drops the entries of the slots {@code cleared} accepts, handing each to {@code removed}. */
+    void removeSlots(IntPredicate cleared, Counted removed) {
         int kept = 0;
         for (int i = 0; i < size; i++) {
-            if (!cleared.test(slot(entries[i]))) entries[kept++] = entries[i];
+            long e = entries[i];
+            if (cleared.test(slot(e))) removed.count(id(e), count(e));
+            else entries[kept++] = e;
         }
         size = kept;
         if (size == 0) entries = null;
@@ -39,10 +47,11 @@ final class ErrorTally {
         entries = null;
     }
 
-    /** Adds the counts of the slots accepted by {@code valid} into {@code byId} (indexed by outcome id). */
-    void sumInto(IntPredicate valid, long[] byId) {
+    /** Hands every entry of the slots {@code valid} accepts to {@code to}. */
+    void forEachIn(IntPredicate valid, Counted to) {
         for (int i = 0; i < size; i++) {
-            if (valid.test(slot(entries[i]))) byId[id(entries[i])] += entries[i] & 0xFFFF_FFFFL;
+            long e = entries[i];
+            if (valid.test(slot(e))) to.count(id(e), count(e));
         }
     }
 
@@ -73,6 +82,10 @@ final class ErrorTally {
 
     private static int slot(long e) {
         return (int) (e >>> 48);
+    }
+
+    private static long count(long e) {
+        return e & 0xFFFF_FFFFL;
     }
 
     private static int id(long e) {

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 
 import org.tillwatch.domain.model.RegisterKey;
 import org.tillwatch.domain.model.StoreRegistry;
@@ -123,12 +124,16 @@ public final class LiveFigures implements LiveView {
     /**
      * Every store seen in logs, in brief (none before the first event): what tells, without each one's full status,
      * which stores have anything for the alert rules. A registered store not seen yet has nothing counted.
+     *
+     * @param counted which error outcomes (by name) the sketches' error counts take in
      */
-    public List<StoreSketch> sketches() {
+    public List<StoreSketch> sketches(Predicate<String> counted) {
         synchronized (lock) {
             if (watermark == Figures.NO_WATERMARK) return List.of();
+            boolean[] ids = new boolean[outcomes.size()];
+            for (int id = 0; id < ids.length; id++) ids[id] = counted.test(outcomes.name(id));
             List<StoreSketch> out = new ArrayList<>(stores.size());
-            for (StoreState s : stores.values()) out.add(s.sketch(specs, outcomes.size(), watermark));
+            for (StoreState s : stores.values()) out.add(s.sketch(specs, ids, watermark));
             return out;
         }
     }

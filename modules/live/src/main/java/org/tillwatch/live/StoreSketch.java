@@ -6,7 +6,8 @@ import java.util.Objects;
 /**
  * One store at the watermark in brief, for a reader that must tell quickly which stores need their full
  * {@link StoreStatus}: per window (in the configured order) its loyalty transactions, the failed ones and the error
- * outcomes counted; whether it is open; and its registers' newest and oldest last event (both null when none wrote).
+ * outcomes counted (of the outcomes the reader asked for); whether it is open; and its registers' newest and oldest
+ * last event (both null when none wrote).
  */
 public final class StoreSketch {
     private final String store;
@@ -41,7 +42,7 @@ public final class StoreSketch {
         return failed[window];
     }
 
-    /** Error outcomes (critical or not) counted in the window, failed transaction or not. */
+    /** Error outcomes (critical or not) counted in the window, failed transaction or not, of those the reader asked for. */
     public long errors(int window) {
         return errors[window];
     }

@@ -43,11 +43,12 @@ final class StoreState {
         return new StoreStatus(store.code(), store.registered(), openAt(watermark), windows, silent(watermark, silence), last);
     }
 
-    StoreSketch sketch(List<WindowSpec> specs, int outcomes, long watermark) {
+    /** {@code counted}: by outcome id, whether the sketch counts that error outcome. */
+    StoreSketch sketch(List<WindowSpec> specs, boolean[] counted, long watermark) {
         int n = specs.size();
         long[] loyalty = new long[n], failed = new long[n], errors = new long[n];
         for (int i = 0; rings != null && i < n; i++) {
-            long[] s = rings[i].sums(watermark, outcomes);
+            long[] s = rings[i].sums(watermark, counted);
             loyalty[i] = s[0];
             failed[i] = s[1];
             errors[i] = s[2];

@@ -74,7 +74,22 @@ class SummedWindowsTest {
                 }
                 assertThat(sums).as("window %s at step %d", w, step).containsExactly(expected);
                 assertThat(errors).as("window %s at step %d", w, step).containsExactly(expectedErrors);
+                boolean[] asked = {true, false, true, false}; // id 4 lies past the end: not counted
+                long expectedCounted = expectedErrors[0] + expectedErrors[2];
+                assertThat(ring.sums(wm, asked)).as("window %s at step %d", w, step)
+                        .containsExactly(expected[0], expected[1], expectedCounted);
+                if (step % 250 == 0) ring = writtenAndRead(spec, ring); // a restart: the sums follow the restored buckets
             }
+        }
+    }
+
+    private static BucketRing writtenAndRead(WindowSpec spec, BucketRing ring) {
+        try {
+            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+            ring.write(new java.io.DataOutputStream(bytes));
+            return BucketRing.read(spec, new java.io.DataInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray())));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 }
