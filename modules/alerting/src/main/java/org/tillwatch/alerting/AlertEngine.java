@@ -290,7 +290,7 @@ public final class AlertEngine implements Closeable {
         } else {
             Set<String> watched = new HashSet<>();
             for (RuleKey k : trackers.keySet()) watched.add(k.scope());
-            signals = evaluator.evaluate(live.sketches(), live::store, watched, wm);
+            signals = evaluator.evaluate(live.sketches(Evaluator::raisesOn), live::store, watched, wm);
         }
         Map<String, long[]> now = totals.view();
         book.accumulate(now);

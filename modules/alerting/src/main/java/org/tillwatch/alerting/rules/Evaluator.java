@@ -85,8 +85,8 @@ public final class Evaluator {
     /**
      * Every rule for every store and the chain at this watermark, as {@link #evaluate(List, Instant)} gives them, for
      * every rule that fires and every store in {@code watched} (a rule of it is under way). A store with no failure
-     * and no error outcome in the rule's and the recovery window, and no register silent next to working ones, can
-     * raise nothing: its full status is not read, only its loyalty volume for the chain. Reading every store's status
+     * and no error outcome that {@link #raisesOn} in the rule's and the recovery window, and no register silent next
+     * to working ones, can raise nothing: its full status is not read, only its loyalty volume for the chain. Reading every store's status
      * at each step made a replay at full speed cost steps x stores.
      *
      * @param status a store's full status (null when there is no such store)
@@ -113,6 +113,14 @@ public final class Evaluator {
         }
         chain(out);
         return out;
+    }
+
+    /**
+     * Whether an error outcome can raise a store's rule when its transaction did not fail: an unknown code (the chain's
+     * unknown-code rule) or a device one. The sketches for {@link #evaluate(List, Function, Set, Instant)} count these.
+     */
+    public static boolean raisesOn(String outcome) {
+        return !KNOWN.contains(outcome) || DEVICE_OUTCOMES.contains(outcome);
     }
 
     private boolean mayRaise(StoreSketch s, Instant watermark) {
