@@ -135,14 +135,19 @@ public final class Orchestrator implements AutoCloseable {
     }
 
     /** A transaction read from the logs: its queued confirm goes to the ledger; lost points open a case. */
-    public synchronized void transaction(Transaction t) {
+    public void transaction(Transaction t) {
+        // worked out before taking the lock: both ingest threads come here for every receipt
         String cardHash = t.card().map(c -> c.card().contains("*") ? null : cardHasher.apply(c.card())).orElse(null);
         String op = TxFacts.queuedConfirm(t);
-        if (op != null && store.delivery(op).isEmpty()) {
-            fromLogs.queued(new QueuedConfirm(op, t.id().toString(), t.store(), cardHash, t.card().map(c -> c.last4()).orElse(null),
-                    t.closed().toLocalDate(), TxFacts.expectedPoints(t), t.closedAt()));
+        Optional<ProactiveCase> found = CaseFinder.of(t, cardHash, t.closedAt());
+        if (op == null && found.isEmpty()) return;
+        synchronized (this) {
+            if (op != null && store.delivery(op).isEmpty()) {
+                fromLogs.queued(new QueuedConfirm(op, t.id().toString(), t.store(), cardHash, t.card().map(c -> c.last4()).orElse(null),
+                        t.closed().toLocalDate(), TxFacts.expectedPoints(t), t.closedAt()));
+            }
+            found.ifPresent(c -> open(c, fromLogs));
         }
-        CaseFinder.of(t, cardHash, t.closedAt()).ifPresent(c -> open(c, fromLogs));
     }
 
     private void open(ProactiveCase c, TicketStore to) {
