@@ -143,7 +143,7 @@ public record CollectorConfig(Server server, Logs logs, Stores stores, Data data
     public record Ingest(int threads, long maxChunkBytes, long maxBacklogBytes, Duration commitInterval,
                          Duration refreshInterval, Duration idleFlush, Duration silenceExpiry, Duration maxBacklogDelay) {
         public static final int MAX_THREADS = 256;
-        public static final Duration DEFAULT_MAX_BACKLOG_DELAY = Duration.ofMillis(700);
+        public static final Duration DEFAULT_MAX_BACKLOG_DELAY = Duration.ofMillis(500);
 
         /** With the default {@code maxBacklogDelay}. */
         public Ingest(int threads, long maxChunkBytes, long maxBacklogBytes, Duration commitInterval,
