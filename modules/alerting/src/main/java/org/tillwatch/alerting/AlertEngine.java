@@ -169,6 +169,11 @@ public final class AlertEngine implements Closeable {
         order.busy(busy);
     }
 
+    /** The same, as one probe per register (asked often: the probe keeps what it needs rather than look it up). */
+    public void busyProbes(java.util.function.Function<RegisterKey, java.util.function.BooleanSupplier> probes) {
+        order.busyProbes(probes);
+    }
+
     /** What is wrong with the collector's data directory (null when nothing): raises a {@code data_dir_full} incident. */
     public void dataDirectory(java.util.function.Supplier<String> problem) {
         dataDirProblem = problem;

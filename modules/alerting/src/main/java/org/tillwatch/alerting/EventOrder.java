@@ -8,6 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.TreeSet;
+import java.util.function.BooleanSupplier;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
 import org.tillwatch.domain.model.RegisterKey;
 import org.tillwatch.live.ReceiptFact;
@@ -29,7 +32,7 @@ final class EventOrder {
 
     private final long activeNanos;
     private final int maxHeld;
-    private volatile java.util.function.Predicate<RegisterKey> busy = r -> false;
+    private Function<RegisterKey, BooleanSupplier> busy = r -> () -> false;
     private final PriorityQueue<Fact> queue = new PriorityQueue<>((a, b) -> {
         int c = a.at().compareTo(b.at());
         return c != 0 ? c : Long.compare(a.seq(), b.seq());
@@ -51,6 +54,8 @@ final class EventOrder {
         final long id;
         long at = Long.MIN_VALUE;
         long heard;
+        /** Whether the register's stream is being read; asked of every quiet register at the front at each release. */
+        BooleanSupplier busy;
 
         Progress(RegisterKey register, long id) {
             this.register = register;
@@ -69,8 +74,14 @@ final class EventOrder {
     }
 
     /** Tells which registers still have entries being read, whatever the wall clock says (the collector's streams). */
-    void busy(java.util.function.Predicate<RegisterKey> busy) {
-        this.busy = busy;
+    void busy(Predicate<RegisterKey> busy) {
+        busyProbes(r -> () -> busy.test(r));
+    }
+
+    /** The same, with one probe per register, asked again at each release without finding the register again. */
+    synchronized void busyProbes(Function<RegisterKey, BooleanSupplier> probes) {
+        this.busy = probes;
+        for (Progress p : progress.values()) p.busy = null;
     }
 
     /**
@@ -104,6 +115,11 @@ final class EventOrder {
         p.heard = System.nanoTime();
     }
 
+    private boolean busy(Progress p) {
+        if (p.busy == null) p.busy = busy.apply(p.register);
+        return p.busy.getAsBoolean();
+    }
+
     /** The facts at or before the low watermark, oldest first. */
     List<Fact> ready(boolean all) {
         return ready(all, Integer.MAX_VALUE);
@@ -114,7 +130,7 @@ final class EventOrder {
         long now = System.nanoTime();
         long low = Long.MAX_VALUE;
         for (Progress p : byTime) {
-            if (now - p.heard <= activeNanos || busy.test(p.register)) {
+            if (now - p.heard <= activeNanos || busy(p)) {
                 low = p.at;
                 break;
             }

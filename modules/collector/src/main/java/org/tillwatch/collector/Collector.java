@@ -143,7 +143,7 @@ public final class Collector implements Serving {
         Vertx vertx = Vertx.vertx();
         Notifiers.fromConfig(config.alerting(), registry, env, vertx).forEach(alerts::addNotifier);
         channels.forEach(alerts::addNotifier);
-        alerts.busyRegisters(engine::busy);
+        alerts.busyProbes(engine::busyProbe);
         alerts.dataDirectory(engine::dataDirProblem);
         alerts.start();
         CollectorServer http = new CollectorServer(vertx, config, engine, live, registry, queries, hasher, metrics, samples, alerts,

@@ -13,6 +13,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -403,9 +404,12 @@ public final class IngestEngine implements Ingest, Closeable {
         return streams.queued();
     }
 
-    /** The register has read work waiting or under way: more of its entries are coming (alerting orders by it). */
-    public boolean busy(RegisterKey register) {
-        return streams.busy(register);
+    /**
+     * Tells whether the register has read work waiting or under way: more of its entries are coming (alerting orders
+     * by it).
+     */
+    public BooleanSupplier busyProbe(RegisterKey register) {
+        return streams.busyProbe(register);
     }
 
     public int streamCount() {

@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BooleanSupplier;
 
 import org.tillwatch.domain.model.RegisterKey;
 
@@ -58,13 +59,28 @@ final class RegisterStreams {
         return n;
     }
 
-    /** The register has read work waiting or under way. */
-    boolean busy(RegisterKey register) {
-        for (StreamKey.Input input : StreamKey.Input.values()) {
-            RegisterStream s = streams.get(new StreamKey(input, register));
-            if (s != null && (s.queued.get() || s.lock.isLocked())) return true;
-        }
-        return false;
+    /**
+     * Tells whether the register has read work waiting or under way. Its streams are looked up until they exist, then
+     * kept: a stream is never replaced, and the alert engine asks for every quiet register at each release.
+     */
+    BooleanSupplier busyProbe(RegisterKey register) {
+        StreamKey tail = new StreamKey(StreamKey.Input.TAIL, register);
+        StreamKey push = new StreamKey(StreamKey.Input.PUSH, register);
+        return new BooleanSupplier() {
+            private RegisterStream tailed;
+            private RegisterStream pushed;
+
+            @Override
+            public boolean getAsBoolean() {
+                if (tailed == null) tailed = streams.get(tail);
+                if (pushed == null) pushed = streams.get(push);
+                return busy(tailed) || busy(pushed);
+            }
+        };
+    }
+
+    private static boolean busy(RegisterStream s) {
+        return s != null && (s.queued.get() || s.lock.isLocked());
     }
 
     int size() {

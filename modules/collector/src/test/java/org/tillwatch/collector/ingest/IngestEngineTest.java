@@ -147,6 +147,49 @@ class IngestEngineTest {
         }
     }
 
+    /** Alerting holds every register's facts back while one is busy: a probe made before its stream exists must see it. */
+    @Test
+    void aRegisterIsBusyWhileItsPushIsQueuedOrRead() throws Exception {
+        CollectorConfig.Ingest one = CollectorConfig.defaults().ingest();
+        CollectorConfig cfg = config().withIngest(new CollectorConfig.Ingest(1, one.maxChunkBytes(), one.maxBacklogBytes(),
+                Duration.ofMinutes(10), one.refreshInterval(), one.idleFlush(), one.silenceExpiry(), one.maxBacklogDelay()));
+        byte[] log = IngestEngineTestSupport.fleetBytes().values().iterator().next();
+        RegisterKey reading = new RegisterKey("ZZ01", "POS01");
+        RegisterKey waiting = new RegisterKey("ZZ01", "POS02");
+        java.util.concurrent.CountDownLatch held = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        IngestObserver observer = new IngestObserver() {
+            @Override
+            public void bytes(StreamKey stream, long n) {
+                if (!stream.register().equals(reading)) return;
+                held.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        };
+        try (Running r = start(cfg, observer)) {
+            java.util.function.BooleanSupplier readingBusy = r.engine.busyProbe(reading);
+            java.util.function.BooleanSupplier waitingBusy = r.engine.busyProbe(waiting);
+            try {
+                assertThat(readingBusy.getAsBoolean()).as("no stream yet").isFalse();
+                r.engine.push(reading, java.util.Arrays.copyOf(log, 1000), 0L, FILE, false);
+                assertThat(held.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+                assertThat(readingBusy.getAsBoolean()).as("being read").isTrue();
+                assertThat(waitingBusy.getAsBoolean()).isFalse();
+                r.engine.push(waiting, java.util.Arrays.copyOf(log, 1000), 0L, FILE, false);
+                assertThat(waitingBusy.getAsBoolean()).as("queued behind the only ingest thread").isTrue();
+            } finally {
+                release.countDown();
+            }
+            assertThat(r.engine.awaitIdle(Duration.ofSeconds(60))).isTrue();
+            assertThat(readingBusy.getAsBoolean()).isFalse();
+            assertThat(waitingBusy.getAsBoolean()).isFalse();
+        }
+    }
+
     private static void pushUntilFull(Running r, RegisterKey blocker, byte[] log, java.util.concurrent.CountDownLatch reading,
                                   java.util.Iterator<RegisterKey> registers, byte[] bulk, long bound) throws Exception {
         r.engine.push(blocker, java.util.Arrays.copyOf(log, 1000), 0L, FILE, false);
