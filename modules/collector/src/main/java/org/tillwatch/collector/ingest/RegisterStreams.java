@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 
 import org.tillwatch.domain.model.RegisterKey;
@@ -13,6 +14,8 @@ import org.tillwatch.domain.model.RegisterKey;
 /** Every register stream the engine runs, by key, and what the status API reads of them. Thread-safe. */
 final class RegisterStreams {
     private final Map<StreamKey, RegisterStream> streams = new ConcurrentHashMap<>();
+    /** Bumped after every stream added: a {@link #busyProbe} looks for its register's missing streams only then. */
+    private final AtomicInteger added = new AtomicInteger();
 
     RegisterStream get(StreamKey key) {
         return streams.get(key);
@@ -20,6 +23,7 @@ final class RegisterStreams {
 
     void put(RegisterStream s) {
         streams.put(s.key, s);
+        added.incrementAndGet();
     }
 
     boolean contains(StreamKey key) {
@@ -39,7 +43,7 @@ final class RegisterStreams {
                 s = streams.get(key);
                 if (s == null) {
                     s = opener.open(key, true);
-                    streams.put(key, s);
+                    put(s);
                 }
             }
         }
@@ -60,8 +64,9 @@ final class RegisterStreams {
     }
 
     /**
-     * Tells whether the register has read work waiting or under way. Its streams are looked up until they exist, then
-     * kept: a stream is never replaced, and the alert engine asks for every quiet register at each release.
+     * Tells whether the register has read work waiting or under way. Its streams are looked up when streams were
+     * added since the last look, and kept once found: a stream is never replaced, and the alert engine asks for every
+     * quiet register at each release.
      */
     BooleanSupplier busyProbe(RegisterKey register) {
         StreamKey tail = new StreamKey(StreamKey.Input.TAIL, register);
@@ -69,11 +74,16 @@ final class RegisterStreams {
         return new BooleanSupplier() {
             private RegisterStream tailed;
             private RegisterStream pushed;
+            private int looked = -1;
 
             @Override
             public boolean getAsBoolean() {
-                if (tailed == null) tailed = streams.get(tail);
-                if (pushed == null) pushed = streams.get(push);
+                int now = added.get();
+                if ((tailed == null || pushed == null) && now != looked) {
+                    looked = now;
+                    if (tailed == null) tailed = streams.get(tail);
+                    if (pushed == null) pushed = streams.get(push);
+                }
                 return busy(tailed) || busy(pushed);
             }
         };
