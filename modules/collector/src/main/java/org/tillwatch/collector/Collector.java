@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -114,7 +115,7 @@ public final class Collector implements Serving {
         // Live windows come back from the committed index: the searcher is taken before ingestion adds anything new.
         IndexSearcher committed = searchers.acquire();
         // two threads: the index refresh keeps its cadence while an availability update or a ticket recheck runs
-        java.util.concurrent.atomic.AtomicInteger timers = new java.util.concurrent.atomic.AtomicInteger();
+        AtomicInteger timers = new AtomicInteger();
         ScheduledExecutorService timer = Executors.newScheduledThreadPool(2, r -> {
             Thread t = new Thread(r, "collector-timer-" + timers.incrementAndGet());
             t.setDaemon(true);

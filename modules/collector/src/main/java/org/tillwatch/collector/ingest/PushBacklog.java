@@ -38,9 +38,9 @@ final class PushBacklog {
         if (n <= 0) return;
         while (true) {
             long now = bytes.get();
-            long limit = this.limit.limit();
-            long max = live ? Math.min(limit + limit / 4, maxBytes) : limit;
-            if (now + n > max) throw new PushRejected.Saturated(now, this.limit.drainMillis(now + n - max));
+            long bound = limit.limit();
+            long max = live ? Math.min(bound + bound / 4, maxBytes) : bound;
+            if (now + n > max) throw new PushRejected.Saturated(now, limit.drainMillis(now + n - max));
             if (bytes.compareAndSet(now, now + n)) return;
         }
     }

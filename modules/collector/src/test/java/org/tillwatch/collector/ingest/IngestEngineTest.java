@@ -139,7 +139,7 @@ class IngestEngineTest {
         byte[] bulk = java.util.Arrays.copyOf(log, IngestEngine.LIVE_CHUNK_BYTES + 1);
         try (Running r = start(cfg, observer)) {
             try {
-                pushUntilFull(r, blocker, log, reading, registers, bulk, bound);
+                fillBacklogThenPushLive(r, blocker, log, reading, registers, bulk, bound);
             } finally {
                 release.countDown(); // a failed assertion must not leave the ingest thread held: closing waits for it
             }
@@ -190,8 +190,8 @@ class IngestEngineTest {
         }
     }
 
-    private static void pushUntilFull(Running r, RegisterKey blocker, byte[] log, java.util.concurrent.CountDownLatch reading,
-                                  java.util.Iterator<RegisterKey> registers, byte[] bulk, long bound) throws Exception {
+    private static void fillBacklogThenPushLive(Running r, RegisterKey blocker, byte[] log, java.util.concurrent.CountDownLatch reading,
+                                                java.util.Iterator<RegisterKey> registers, byte[] bulk, long bound) throws Exception {
         r.engine.push(blocker, java.util.Arrays.copyOf(log, 1000), 0L, FILE, false);
         assertThat(reading.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
         r.engine.push(registers.next(), bulk, 0L, FILE, false);
