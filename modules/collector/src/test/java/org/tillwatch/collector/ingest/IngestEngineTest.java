@@ -124,18 +124,7 @@ class IngestEngineTest {
         RegisterKey blocker = registers.next();
         java.util.concurrent.CountDownLatch reading = new java.util.concurrent.CountDownLatch(1);
         java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
-        IngestObserver observer = new IngestObserver() {
-            @Override
-            public void bytes(StreamKey stream, long n) {
-                if (!stream.register().equals(blocker)) return;
-                reading.countDown();
-                try {
-                    release.await(); // nothing is read meanwhile: the backlog only grows
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }
-        };
+        IngestObserver observer = holdingReadsOf(blocker, reading, release); // nothing is read meanwhile: the backlog only grows
         byte[] bulk = java.util.Arrays.copyOf(log, IngestEngine.LIVE_CHUNK_BYTES + 1);
         try (Running r = start(cfg, observer)) {
             try {
@@ -158,18 +147,7 @@ class IngestEngineTest {
         RegisterKey waiting = new RegisterKey("ZZ01", "POS02");
         java.util.concurrent.CountDownLatch held = new java.util.concurrent.CountDownLatch(1);
         java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
-        IngestObserver observer = new IngestObserver() {
-            @Override
-            public void bytes(StreamKey stream, long n) {
-                if (!stream.register().equals(reading)) return;
-                held.countDown();
-                try {
-                    release.await();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }
-        };
+        IngestObserver observer = holdingReadsOf(reading, held, release);
         try (Running r = start(cfg, observer)) {
             java.util.function.BooleanSupplier readingBusy = r.engine.busyProbe(reading);
             java.util.function.BooleanSupplier waitingBusy = r.engine.busyProbe(waiting);
@@ -188,6 +166,23 @@ class IngestEngineTest {
             assertThat(readingBusy.getAsBoolean()).isFalse();
             assertThat(waitingBusy.getAsBoolean()).isFalse();
         }
+    }
+
+    /** The ingest thread that reads {@code register}'s bytes counts {@code held} down, then waits for {@code release}. */
+    private static IngestObserver holdingReadsOf(RegisterKey register, java.util.concurrent.CountDownLatch held,
+                                                 java.util.concurrent.CountDownLatch release) {
+        return new IngestObserver() {
+            @Override
+            public void bytes(StreamKey stream, long n) {
+                if (!stream.register().equals(register)) return;
+                held.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        };
     }
 
     private static void fillBacklogThenPushLive(Running r, RegisterKey blocker, byte[] log, java.util.concurrent.CountDownLatch reading,
