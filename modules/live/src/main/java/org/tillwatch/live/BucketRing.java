@@ -21,6 +21,14 @@ final class BucketRing {
     private long loyaltySum;
     private long failedSum;
     private long[] errorSums = new long[0]; // by outcome id
+    private long adds;
+    // The error counts, by id, of the buckets that had left the window at the last read: they still hold while neither
+    // the head, the window's end nor the counts moved. A store quiet for a while is read at every step, and a day's
+    // window has a day of error entries to go through.
+    private long leftTop = EMPTY;
+    private long leftHead = EMPTY;
+    private long leftAdds = -1;
+    private long[] leftErrors;
 
     BucketRing(WindowSpec spec) {
         this.spec = spec;
@@ -50,6 +58,7 @@ final class BucketRing {
             errorSums[id]++;
         }
         used[slot] = true;
+        adds++;
     }
 
     private void advance(long top) {
@@ -132,7 +141,16 @@ final class BucketRing {
             sums[1] -= counts[2 * slot + 1];
             any = true;
         }
-        if (any) errors.forEachIn(slot -> Math.floorMod(slot - first, n) < left, errorsLeft);
+        if (!any || errors.size() == 0) return;
+        if (leftTop != top || leftHead != head || leftAdds != adds) {
+            long[] byId = new long[errorSums.length];
+            errors.forEachIn(slot -> Math.floorMod(slot - first, n) < left, (id, count) -> byId[id] += count);
+            leftErrors = byId;
+            leftTop = top;
+            leftHead = head;
+            leftAdds = adds;
+        }
+        for (int id = 0; id < leftErrors.length; id++) if (leftErrors[id] != 0) errorsLeft.count(id, leftErrors[id]);
     }
 
     int slots() {
