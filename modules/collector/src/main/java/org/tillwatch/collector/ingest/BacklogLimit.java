@@ -12,6 +12,8 @@ package org.tillwatch.collector.ingest;
  */
 final class BacklogLimit {
     private static final double WEIGHT = 0.3;
+    /** A slower average of the same rate (about 5 s at the engine's 250 ms samples): what the retry hint reckons with. */
+    private static final double STEADY_WEIGHT = 0.05;
 
     private final long floorBytes;
     private final long maxBytes;
@@ -19,6 +21,7 @@ final class BacklogLimit {
     private long lastBytes = -1;
     private long lastNanos;
     private double rate;
+    private volatile double steadyRate;
     private volatile long limit;
 
     BacklogLimit(long floorBytes, long maxBytes, java.time.Duration maxDelay) {
@@ -38,6 +41,7 @@ final class BacklogLimit {
         if (lastBytes >= 0 && nanos > lastNanos && backlog > 0) {
             double now = (readBytes - lastBytes) / ((nanos - lastNanos) / 1e9);
             rate = rate == 0 ? now : WEIGHT * now + (1 - WEIGHT) * rate;
+            steadyRate = steadyRate == 0 ? now : STEADY_WEIGHT * now + (1 - STEADY_WEIGHT) * steadyRate;
             limit = Math.clamp((long) (rate * maxDelaySeconds), floorBytes, maxBytes);
         }
         lastBytes = readBytes;
@@ -49,10 +53,15 @@ final class BacklogLimit {
         return limit;
     }
 
-    /** About how long reading {@code bytes} takes at the measured rate: a retry hint, 50 ms to 1 s. */
+    /**
+     * About how long reading {@code bytes} takes, a retry hint of 50 ms to 1 s: at the steadier of the two rates. A
+     * commit or a collection stops reading for a few hundred ms; the limit follows the dip at once, but pushers told to
+     * wait out the excess at the dipped rate came back after the backlog had run dry.
+     */
     long drainMillis(long bytes) {
-        if (rate <= 0) return 1_000;
-        return Math.clamp((long) (bytes * 1000 / rate), 50, 1_000);
+        double r = Math.max(rate, steadyRate);
+        if (r <= 0) return 1_000;
+        return Math.clamp((long) (bytes * 1000 / r), 50, 1_000);
     }
 
     /** Bytes per second read while busy (0 before any busy sample). */

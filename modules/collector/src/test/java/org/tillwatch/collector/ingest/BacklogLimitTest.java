@@ -58,6 +58,22 @@ class BacklogLimitTest {
     }
 
     @Test
+    void aShortDipInTheReadRateLowersTheLimitAtOnceButNotTheRetryHint() {
+        BacklogLimit limit = new BacklogLimit(MIB, 256 * MIB, Duration.ofSeconds(1));
+        long read = 0;
+        long t = 0;
+        limit.sample(read, t, MIB);
+        for (int i = 0; i < 40; i++) limit.sample(read += 10 * MIB, t += SECOND / 4, MIB); // 40 MB/s for 10 s
+        assertThat(limit.limit()).isEqualTo(40 * MIB);
+        assertThat(limit.drainMillis(20 * MIB)).isEqualTo(500);
+        limit.sample(read, t += SECOND / 4, MIB); // a commit: nothing read for half a second
+        limit.sample(read, t += SECOND / 4, MIB);
+        assertThat(limit.limit()).as("the backlog a receipt may wait behind shrinks with the rate").isLessThan(20 * MIB);
+        assertThat(limit.drainMillis(20 * MIB)).as("the rate comes back: pushers are not sent away for twice as long")
+                .isBetween(500L, 600L);
+    }
+
+    @Test
     void rejectsAFloorAboveTheBound() {
         assertThatThrownBy(() -> new BacklogLimit(8 * MIB, MIB, Duration.ofSeconds(1))).isInstanceOf(IllegalArgumentException.class);
     }
