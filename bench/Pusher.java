@@ -155,7 +155,8 @@ public final class Pusher {
         AtomicLong sent = new AtomicLong();
         AtomicLong retries = new AtomicLong();
         AtomicLong waitedMs = new AtomicLong();
-        java.util.concurrent.atomic.AtomicLongArray waits = new java.util.concurrent.atomic.AtomicLongArray(5); // <=50, <=100, <=250, <=500, >500 ms
+        // 503s by the wait they asked for: <=50, <=100, <=250, <=500, >500 ms
+        java.util.concurrent.atomic.AtomicLongArray waits = new java.util.concurrent.atomic.AtomicLongArray(5);
         // Each register's requests go in their recorded order: a request waits for the register's previous one, not
         // only for none of the register's to be in flight (a later one taken by a faster thread would get 409).
         int[] previous = new int[reqs.size()];
@@ -211,7 +212,8 @@ public final class Pusher {
         double seconds = (System.nanoTime() - t0) / 1e9;
         System.out.printf(Locale.ROOT, "Sent / отправлено: %d bytes (%.2f MB) in %d chunks / порций%n", sent.get(), sent.get() / 1e6, reqs.size());
         System.out.printf("Retries after 503 / повторы после 503: %d%n", retries.get());
-        System.out.printf("Waited after 503 / ожидание после 503: %d ms in all; hints <=50 ms %d, <=100 %d, <=250 %d, <=500 %d, >500 %d%n",
+        System.out.printf("Waited after 503 / ожидание после 503: %d ms in all; "
+                        + "hints <=50 ms %d, <=100 %d, <=250 %d, <=500 %d, >500 %d%n",
                 waitedMs.get(), waits.get(0), waits.get(1), waits.get(2), waits.get(3), waits.get(4));
         System.out.printf(Locale.ROOT, "Elapsed / затрачено: %.2f s, %.2f MB/s%n", seconds, sent.get() / 1e6 / seconds);
     }

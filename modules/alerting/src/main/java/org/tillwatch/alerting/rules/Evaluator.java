@@ -86,8 +86,8 @@ public final class Evaluator {
      * Every rule for every store and the chain at this watermark, as {@link #evaluate(List, Instant)} gives them, for
      * every rule that fires and every store in {@code watched} (a rule of it is under way). A store with no failure
      * and no error outcome that {@link #raisesOn} in the rule's and the recovery window, and no register silent next
-     * to working ones, can raise nothing: its full status is not read, only its loyalty volume for the chain. Reading every store's status
-     * at each step made a replay at full speed cost steps x stores.
+     * to working ones, can raise nothing: its full status is not read, only its loyalty volume for the chain. Reading
+     * every store's status at each step made a replay at full speed cost steps x stores.
      *
      * @param status a store's full status (null when there is no such store)
      */
